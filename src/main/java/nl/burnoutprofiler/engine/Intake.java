@@ -1,0 +1,29 @@
+package nl.burnoutprofiler.engine;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a coach observed about one client in one meeting (contract section 1).
+ *
+ * @param caseId       pseudonym of the case, 1–64 characters of {@code A-Za-z0-9._-}
+ * @param date         date of the meeting
+ * @param observer     who saw it
+ * @param observations the recorded observations, at most one per code
+ * @param rulers       the motivational-interviewing rulers, {@link Rulers#NONE} when none were asked
+ * @param notes        free text; stored and shown, never read by rules
+ */
+public record Intake(String caseId, LocalDate date, Observer observer, List<Observation> observations,
+                     Rulers rulers, String notes) {
+
+    public Intake {
+        observer = Objects.requireNonNullElse(observer, Observer.COACH);
+        observations = observations == null ? List.of() : List.copyOf(observations);
+        rulers = Objects.requireNonNullElse(rulers, Rulers.NONE);
+    }
+
+    public static Intake of(String caseId, List<Observation> observations, Rulers rulers) {
+        return new Intake(caseId, null, Observer.COACH, observations, rulers, null);
+    }
+}

@@ -1,0 +1,6 @@
+package nl.burnoutprofiler.engine;
+
+/** Who saw what the intake records. */
+public enum Observer {
+    COACH, CLIENT, COLLEAGUE, MANAGER, PHYSICIAN
+}

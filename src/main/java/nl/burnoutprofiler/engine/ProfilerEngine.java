@@ -1,0 +1,140 @@
+package nl.burnoutprofiler.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.burnoutprofiler.engine.catalogue.Catalogue;
+import nl.burnoutprofiler.engine.catalogue.ObservationCode;
+import nl.burnoutprofiler.engine.internal.Evaluation;
+import nl.burnoutprofiler.engine.internal.RuleSet;
+import nl.burnoutprofiler.engine.internal.RuleSetFiles;
+import nl.burnoutprofiler.engine.internal.RuleSetLoader;
+
+/**
+ * The burnout-profiler engine: built once from a rule set, then asked to {@link #assess(Intake) assess} any
+ * number of intakes, from any number of threads.
+ *
+ * <pre>{@code
+ * ProfilerEngine engine = ProfilerEngine.packaged();          // or ProfilerEngine.fromDirectory(Path.of("rules"))
+ * Outcome outcome = engine.assess(intake);
+ * outcome.presentation().primary();                           // e.g. PHYSIOLOGICAL
+ * outcome.recommendations().get(0).rationale();               // why, in Dutch
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: every assessment runs in its own rule session, disposed when it is done. Rules do
+ * no I/O, and the same intake with the same rule set always gives the same outcome.
+ */
+public final class ProfilerEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfilerEngine.class);
+
+    private final RuleSet ruleSet;
+    private final IntakeValidator validator;
+
+    private ProfilerEngine(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+        this.validator = new IntakeValidator(ruleSet.catalogue());
+    }
+
+    /**
+     * Builds an engine from a rule folder (DRL files, {@code catalogue/*.json}, {@code ruleset.properties}).
+     *
+     * @throws RuleSetException naming file, line and reason of every problem found, or the rule that failed the
+     *                          smoke assessment
+     */
+    public static ProfilerEngine fromDirectory(Path rulesDirectory) {
+        return build(RuleSetFiles.fromDirectory(rulesDirectory));
+    }
+
+    /** Builds an engine from the rule set packaged in the jar. */
+    public static ProfilerEngine packaged() {
+        return build(RuleSetFiles.packaged());
+    }
+
+    private static ProfilerEngine build(RuleSetFiles files) {
+        long started = System.nanoTime();
+        ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files));
+        engine.smokeTest();
+        LOG.info("rule set {} loaded from {}: {} rules, {} observation codes, in {} ms", engine.ruleSetVersion(),
+                files.origin(), engine.ruleSet.rules().size(), engine.catalogue().codeIds().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return engine;
+    }
+
+    /**
+     * Assesses one intake.
+     *
+     * @throws InvalidIntakeException listing every problem of the intake; no rule has run
+     * @throws RuleExecutionException when a rule fails, which is a fault of the rule set
+     */
+    public Outcome assess(Intake intake) {
+        validator.check(intake);
+        return Evaluation.run(ruleSet, intake);
+    }
+
+    /** The observation codes and advice texts of this rule set. */
+    public Catalogue catalogue() {
+        return ruleSet.catalogue();
+    }
+
+    /** Semantic version plus content hash of the rule set, as every outcome records it. */
+    public String ruleSetVersion() {
+        return ruleSet.version();
+    }
+
+    /** Every rule of the set with its id, title, source, file and line, ordered by id. */
+    public List<RuleInfo> rules() {
+        return ruleSet.rules().values().stream()
+                .sorted(java.util.Comparator.comparing(RuleInfo::id))
+                .toList();
+    }
+
+    /** Checks an intake without assessing it: every problem, or an empty list. */
+    public List<FieldProblem> validate(Intake intake) {
+        return validator.problems(intake);
+    }
+
+    /**
+     * Runs the new rule set on intakes that make every rule's conditions reachable: all codes strong, all codes
+     * checked absent, nothing at all, and each group alone. mvel finds some type errors only on the first match,
+     * so a rule set that cannot survive these is refused at load rather than on a client's intake.
+     */
+    private void smokeTest() {
+        List<Intake> probes = new ArrayList<>();
+        List<ObservationCode> codes = catalogue().codes();
+        probes.add(Intake.of("smoke-all-strong", codes.stream().map(c -> Observation.present(c.code(), 3)).toList(),
+                new Rulers(10, 0, 5)));
+        probes.add(Intake.of("smoke-all-absent", codes.stream().map(c -> Observation.absent(c.code())).toList(),
+                new Rulers(0, 10, 10)));
+        probes.add(Intake.of("smoke-empty", List.of(), Rulers.NONE));
+        catalogue().groups().forEach(group -> probes.add(Intake.of("smoke-" + group.id(), codes.stream()
+                .filter(c -> c.group().equals(group.id())).map(c -> Observation.present(c.code(), 1)).toList(),
+                new Rulers(5, 5, 5))));
+        for (Intake probe : probes) {
+            try {
+                Evaluation.run(ruleSet, probe);
+            } catch (RuntimeException e) {
+                RuleInfo rule = e instanceof RuleExecutionException failed && failed.ruleName() != null
+                        ? ruleSet.rules().get(failed.ruleName()) : null;
+                RuleProblem problem = rule != null
+                        ? new RuleProblem(rule.file(), rule.line(), 0, "rule " + rule.id() + " fails on intake "
+                        + probe.caseId() + ": " + rootMessage(e))
+                        : new RuleProblem("(rule set)", 0, 0, "smoke assessment " + probe.caseId() + " failed: "
+                        + rootMessage(e));
+                throw new RuleSetException(List.of(problem), e);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

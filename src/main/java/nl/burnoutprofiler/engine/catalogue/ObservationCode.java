@@ -1,0 +1,16 @@
+package nl.burnoutprofiler.engine.catalogue;
+
+/**
+ * One entry of the observation catalogue.
+ *
+ * @param code          the fixed identifier
+ * @param group         id of its {@link CodeGroup}
+ * @param nl            Dutch label
+ * @param en            English label
+ * @param explanationNl one line for the coach: what to look or listen for
+ * @param explanationEn the same in English
+ * @param source        seed and section the code rests on
+ */
+public record ObservationCode(String code, String group, String nl, String en,
+                              String explanationNl, String explanationEn, String source) {
+}

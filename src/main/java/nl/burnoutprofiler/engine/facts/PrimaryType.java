@@ -1,0 +1,7 @@
+package nl.burnoutprofiler.engine.facts;
+
+import nl.burnoutprofiler.engine.PresentationType;
+
+/** The presentation type that clearly leads. */
+public record PrimaryType(PresentationType type) {
+}

@@ -1,0 +1,59 @@
+package nl.burnoutprofiler.engine.internal;
+
+import java.util.List;
+
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+import nl.burnoutprofiler.engine.Intake;
+import nl.burnoutprofiler.engine.Observation;
+import nl.burnoutprofiler.engine.Outcome;
+import nl.burnoutprofiler.engine.RuleExecutionException;
+
+/** One assessment: a fresh session, the intake's facts, the phases in order, then the outcome. */
+public final class Evaluation {
+
+    /**
+     * The rule phases, in the order they run. Each phase sees everything the earlier phases concluded: evidence
+     * from observations, then the sums, then the classification, then the advice that depends on it.
+     */
+    static final List<String> PHASES = List.of("evidence", "scoring", "classification", "advice");
+    /** Far above any real evaluation (about a hundred firings); reaching it means rules feed each other. */
+    static final int FIRING_LIMIT = 5_000;
+
+    private Evaluation() {
+    }
+
+    public static Outcome run(RuleSet ruleSet, Intake intake) {
+        ExplanationRecorder recorder = new ExplanationRecorder(ruleSet.rules());
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
+            for (Observation observation : intake.observations()) {
+                session.insert(observation);
+            }
+            if (!intake.rulers().isEmpty()) {
+                session.insert(intake.rulers());
+            }
+            // The agenda is a stack: push the last phase first so the first phase runs first.
+            for (int i = PHASES.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
+            }
+            int fired = session.fireAllRules(FIRING_LIMIT);
+            if (fired >= FIRING_LIMIT) {
+                String last = recorder.trace().isEmpty() ? null : recorder.trace().get(recorder.trace().size() - 1).rule();
+                throw new RuleExecutionException(last, "rules did not come to rest after " + FIRING_LIMIT
+                        + " firings; last rule fired: " + last, null);
+            }
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+            throw new RuleExecutionException(rule, "rule \"" + rule + "\" failed: " + e.getCause(), e);
+        } finally {
+            session.dispose();
+        }
+        return new OutcomeAssembler(ruleSet).assemble(intake, recorder.conclusions(), recorder.trace());
+    }
+}

@@ -1,0 +1,267 @@
+package nl.burnoutprofiler.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import nl.burnoutprofiler.engine.Confidence;
+import nl.burnoutprofiler.engine.Intake;
+import nl.burnoutprofiler.engine.Outcome;
+import nl.burnoutprofiler.engine.Outcome.Avoidance;
+import nl.burnoutprofiler.engine.Outcome.Conflict;
+import nl.burnoutprofiler.engine.Outcome.Flag;
+import nl.burnoutprofiler.engine.Outcome.Presentation;
+import nl.burnoutprofiler.engine.Outcome.Question;
+import nl.burnoutprofiler.engine.Outcome.Recommendation;
+import nl.burnoutprofiler.engine.Outcome.Safety;
+import nl.burnoutprofiler.engine.Outcome.StageAssessment;
+import nl.burnoutprofiler.engine.Outcome.TraceEntry;
+import nl.burnoutprofiler.engine.PresentationType;
+import nl.burnoutprofiler.engine.SafetyStatus;
+import nl.burnoutprofiler.engine.Stage;
+import nl.burnoutprofiler.engine.catalogue.AvoidText;
+import nl.burnoutprofiler.engine.catalogue.Catalogue;
+import nl.burnoutprofiler.engine.catalogue.QuestionText;
+import nl.burnoutprofiler.engine.catalogue.RecommendationText;
+import nl.burnoutprofiler.engine.facts.Ask;
+import nl.burnoutprofiler.engine.facts.Avoid;
+import nl.burnoutprofiler.engine.facts.ConfidenceLevel;
+import nl.burnoutprofiler.engine.facts.Contender;
+import nl.burnoutprofiler.engine.facts.PrimaryType;
+import nl.burnoutprofiler.engine.facts.Recommend;
+import nl.burnoutprofiler.engine.facts.SafetyFlag;
+import nl.burnoutprofiler.engine.facts.SecondaryType;
+import nl.burnoutprofiler.engine.facts.Sequence;
+import nl.burnoutprofiler.engine.facts.StageChoice;
+import nl.burnoutprofiler.engine.facts.StageConflict;
+import nl.burnoutprofiler.engine.facts.StageScore;
+import nl.burnoutprofiler.engine.facts.TypeScore;
+import nl.burnoutprofiler.engine.internal.ExplanationRecorder.Conclusion;
+
+/**
+ * Reads the conclusions of one evaluation into an {@link Outcome}. It decides nothing the rules could decide; it
+ * merges votes, keeps the orders the rules asked for, adds the catalogue's texts and fixes a deterministic order.
+ */
+final class OutcomeAssembler {
+
+    /** How many next questions a coach gets at once: a few good ones, not a questionnaire. */
+    static final int MAX_QUESTIONS = 5;
+
+    private final RuleSet ruleSet;
+    private final Catalogue catalogue;
+
+    OutcomeAssembler(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+        this.catalogue = ruleSet.catalogue();
+    }
+
+    Outcome assemble(Intake intake, List<Conclusion> conclusions, List<TraceEntry> trace) {
+        Safety safety = safety(conclusions);
+        List<Recommendation> recommendations = recommendations(conclusions, safety);
+        List<Question> questions = questions(conclusions);
+        return new Outcome(intake.caseId(), ruleSet.version(), safety, presentation(conclusions), stage(conclusions),
+                recommendations, avoid(conclusions), questions.stream().map(Question::question).toList(), questions,
+                List.copyOf(trace));
+    }
+
+    private static Safety safety(List<Conclusion> conclusions) {
+        Map<String, SafetyFlag> flags = new LinkedHashMap<>();
+        Map<String, Set<String>> rules = new LinkedHashMap<>();
+        SafetyStatus status = SafetyStatus.CLEAR;
+        for (Conclusion c : conclusions) {
+            if (c.fact() instanceof SafetyFlag flag) {
+                flags.merge(flag.code(), flag, (a, b) -> b.status().compareTo(a.status()) > 0 ? b : a);
+                rules.computeIfAbsent(flag.code(), k -> new TreeSet<>()).add(c.ruleId());
+                status = status.mostUrgent(flag.status());
+            }
+        }
+        List<Flag> list = flags.values().stream()
+                .sorted(Comparator.comparing(SafetyFlag::status).reversed().thenComparing(SafetyFlag::code))
+                .map(f -> new Flag(f.code(), f.status(), f.referral(), List.copyOf(rules.get(f.code()))))
+                .toList();
+        return new Safety(status, list);
+    }
+
+    private static Presentation presentation(List<Conclusion> conclusions) {
+        Map<PresentationType, TypeScore> scores = new EnumMap<>(PresentationType.class);
+        PresentationType primary = PresentationType.UNDETERMINED;
+        Set<PresentationType> secondary = new TreeSet<>();
+        Set<PresentationType> contenders = new TreeSet<>();
+        Confidence confidence = null;
+        for (Conclusion c : conclusions) {
+            Object fact = c.fact();
+            if (fact instanceof TypeScore score) {
+                scores.put(score.type(), score);
+            } else if (fact instanceof PrimaryType p) {
+                primary = p.type();
+            } else if (fact instanceof SecondaryType s) {
+                secondary.add(s.type());
+            } else if (fact instanceof Contender contender) {
+                contenders.add(contender.type());
+            } else if (fact instanceof ConfidenceLevel level) {
+                confidence = confidence == null || level.level().compareTo(confidence) < 0 ? level.level() : confidence;
+            }
+        }
+        boolean named = primary != PresentationType.UNDETERMINED;
+        if (confidence == null) {
+            confidence = named ? Confidence.MEDIUM : Confidence.LOW;
+        }
+        // When no type can be named, the candidates still deserve a name: they steer the next questions.
+        Set<PresentationType> others = named ? secondary : contenders;
+        Comparator<PresentationType> byScore = Comparator.comparingDouble(
+                (PresentationType t) -> scores.containsKey(t) ? scores.get(t).score() : 0.0).reversed()
+                .thenComparing(Comparator.naturalOrder());
+        Map<PresentationType, Double> scoreMap = new EnumMap<>(PresentationType.class);
+        Map<PresentationType, List<String>> evidence = new EnumMap<>(PresentationType.class);
+        Map<PresentationType, List<String>> against = new EnumMap<>(PresentationType.class);
+        for (PresentationType type : PresentationType.TYPES) {
+            TypeScore score = scores.get(type);
+            scoreMap.put(type, score == null ? 0.0 : score.score());
+            if (score != null && !score.supporting().isEmpty()) {
+                evidence.put(type, score.supporting());
+            }
+            if (score != null && !score.against().isEmpty()) {
+                against.put(type, score.against());
+            }
+        }
+        return new Presentation(primary, others.stream().sorted(byScore).toList(), scoreMap, confidence, evidence,
+                against);
+    }
+
+    private static StageAssessment stage(List<Conclusion> conclusions) {
+        Stage stage = Stage.UNDETERMINED;
+        Map<Stage, StageScore> scores = new EnumMap<>(Stage.class);
+        Map<StageConflict, Set<String>> conflicts = new LinkedHashMap<>();
+        for (Conclusion c : conclusions) {
+            if (c.fact() instanceof StageChoice choice) {
+                stage = choice.stage();
+            } else if (c.fact() instanceof StageScore score) {
+                scores.put(score.stage(), score);
+            } else if (c.fact() instanceof StageConflict conflict) {
+                conflicts.computeIfAbsent(conflict, k -> new TreeSet<>()).add(c.ruleId());
+            }
+        }
+        List<String> evidence = scores.containsKey(stage) ? scores.get(stage).codes() : List.of();
+        Map<Stage, Double> scoreMap = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.STAGES) {
+            scoreMap.put(s, scores.containsKey(s) ? scores.get(s).score() : 0.0);
+        }
+        List<Conflict> conflictList = new ArrayList<>();
+        conflicts.forEach((conflict, rules) ->
+                conflictList.add(new Conflict(conflict.nl(), conflict.en(), conflict.codes(), List.copyOf(rules))));
+        return new StageAssessment(stage, evidence, scoreMap, conflictList);
+    }
+
+    private static final class Vote {
+        int priority;
+        PresentationType forType;
+        final Set<String> rules = new TreeSet<>();
+
+        Vote(Recommend first) {
+            priority = first.priority();
+            forType = first.forType();
+        }
+    }
+
+    private List<Recommendation> recommendations(List<Conclusion> conclusions, Safety safety) {
+        Map<String, Vote> votes = new LinkedHashMap<>();
+        List<Sequence> sequences = new ArrayList<>();
+        for (Conclusion c : conclusions) {
+            if (c.fact() instanceof Recommend r) {
+                Vote vote = votes.computeIfAbsent(r.id(), id -> new Vote(r));
+                if (r.priority() < vote.priority) {
+                    vote.priority = r.priority();
+                    vote.forType = r.forType();
+                }
+                vote.rules.add(c.ruleId());
+            } else if (c.fact() instanceof Sequence s) {
+                sequences.add(s);
+                Vote first = votes.get(s.first());
+                if (first != null) {
+                    first.rules.add(c.ruleId());
+                }
+            }
+        }
+        applySequences(votes, sequences);
+        Set<String> referrals = new TreeSet<>();
+        safety.flags().forEach(f -> referrals.add(f.referral()));
+        boolean waiting = safety.status() != SafetyStatus.CLEAR;
+        List<Map.Entry<String, Vote>> ordered = votes.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Vote> e) -> e.getValue().priority)
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        List<Recommendation> result = new ArrayList<>();
+        for (Map.Entry<String, Vote> entry : ordered) {
+            RecommendationText text = catalogue.recommendation(entry.getKey()).orElseThrow();
+            Vote vote = entry.getValue();
+            result.add(new Recommendation(text.id(), result.size() + 1, vote.forType, text.nl(), text.en(),
+                    text.rationaleNl(), text.rationaleEn(), nonNull(text.techniques()),
+                    nonNull(text.exampleQuestions()), nonNull(text.sources()), List.copyOf(vote.rules),
+                    waiting && !referrals.contains(text.id())));
+        }
+        return result;
+    }
+
+    /** Moves each "then" behind its "first"; a handful of passes settles any chain the rules can state. */
+    private static void applySequences(Map<String, Vote> votes, List<Sequence> sequences) {
+        for (int pass = 0; pass <= sequences.size(); pass++) {
+            boolean moved = false;
+            for (Sequence s : sequences) {
+                Vote first = votes.get(s.first());
+                Vote then = votes.get(s.then());
+                if (first != null && then != null && then.priority <= first.priority) {
+                    then.priority = first.priority + 1;
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                return;
+            }
+        }
+    }
+
+    private List<Avoidance> avoid(List<Conclusion> conclusions) {
+        Map<String, Set<String>> rules = new java.util.TreeMap<>();
+        for (Conclusion c : conclusions) {
+            if (c.fact() instanceof Avoid a) {
+                rules.computeIfAbsent(a.id(), k -> new TreeSet<>()).add(c.ruleId());
+            }
+        }
+        List<Avoidance> result = new ArrayList<>();
+        rules.forEach((id, ruleIds) -> {
+            AvoidText text = catalogue.avoid(id).orElseThrow();
+            result.add(new Avoidance(id, text.nl(), text.en(), text.reasonNl(), text.reasonEn(),
+                    nonNull(text.sources()), List.copyOf(ruleIds)));
+        });
+        return result;
+    }
+
+    private List<Question> questions(List<Conclusion> conclusions) {
+        Map<String, Integer> priorities = new LinkedHashMap<>();
+        Map<String, Set<String>> rules = new LinkedHashMap<>();
+        for (Conclusion c : conclusions) {
+            if (c.fact() instanceof Ask ask) {
+                priorities.merge(ask.id(), ask.priority(), Math::min);
+                rules.computeIfAbsent(ask.id(), k -> new TreeSet<>()).add(c.ruleId());
+            }
+        }
+        return priorities.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey))
+                .limit(MAX_QUESTIONS)
+                .map(e -> {
+                    QuestionText text = catalogue.question(e.getKey()).orElseThrow();
+                    return new Question(text.id(), text.nl(), text.en(), text.purposeNl(), text.purposeEn(),
+                            nonNull(text.sources()), List.copyOf(rules.get(e.getKey())));
+                })
+                .toList();
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

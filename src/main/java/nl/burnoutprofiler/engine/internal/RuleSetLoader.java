@@ -1,0 +1,201 @@
+package nl.burnoutprofiler.engine.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import nl.burnoutprofiler.engine.RuleInfo;
+import nl.burnoutprofiler.engine.RuleProblem;
+import nl.burnoutprofiler.engine.RuleSetException;
+import nl.burnoutprofiler.engine.catalogue.Catalogue;
+
+/**
+ * Turns the files of a rule set into a checked, immutable {@link RuleSet}: catalogue first, then every quoted
+ * identifier in the rules against it, then the Drools build, then the metadata of every rule.
+ */
+public final class RuleSetLoader {
+
+    /** Folder inside the KieFileSystem matching the DRL package, so Drools sees package == folder. */
+    private static final String KFS_ROOT = "src/main/resources/nl/burnoutprofiler/rules/";
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    /** A quoted identifier such as "SLEEP_PROBLEMS" or "MEANING_WORK": it must be known to the catalogue. */
+    private static final Pattern QUOTED_IDENTIFIER = Pattern.compile("\"([A-Z][A-Z0-9_]{3,})\"");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Z]{2,5}-\\d{3}");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private RuleSetLoader() {
+    }
+
+    public static RuleSet load(RuleSetFiles files) {
+        CatalogueReader catalogueReader = new CatalogueReader();
+        Catalogue catalogue = catalogueReader.read(files);
+        List<RuleProblem> problems = new ArrayList<>(catalogueReader.problems());
+        String version = version(files, problems);
+        if (catalogue != null) {
+            problems.addAll(unknownIdentifiers(files.drlFiles(), catalogue));
+        }
+        if (files.drlFiles().isEmpty()) {
+            problems.add(new RuleProblem(files.origin(), 0, 0, "contains no .drl rule files"));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        Map<String, int[]> ruleLocations = new HashMap<>();
+        Map<String, String> ruleFiles = new HashMap<>();
+        files.drlFiles().forEach((file, text) -> locateRules(file, text, ruleFiles, ruleLocations));
+
+        KieBase kieBase = build(files.drlFiles());
+        Map<String, RuleInfo> rules = describeRules(kieBase, ruleFiles, ruleLocations);
+        return new RuleSet(kieBase, catalogue, version, rules);
+    }
+
+    private static KieBase build(Map<String, String> drlFiles) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem kfs = services.newKieFileSystem();
+        // A release id of its own per build: a rebuilt rule set must never be confused with the one it replaces.
+        ReleaseId releaseId = services.newReleaseId("nl.burnoutprofiler", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        drlFiles.forEach((file, text) -> kfs.write(KFS_ROOT + file, text));
+        KieBuilder builder = services.newKieBuilder(kfs).buildAll();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = message.getPath() == null ? "" : message.getPath().replace(KFS_ROOT, "");
+            boolean followUp = message.getLine() <= 0 && message.getText().contains("Parser returned a null Package");
+            if (!followUp) {
+                problems.add(new RuleProblem(path, Math.max(0, message.getLine()), Math.max(0, message.getColumn()),
+                        message.getText().strip()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new RuleSetException(problems);
+        }
+        try {
+            return services.newKieContainer(releaseId).getKieBase();
+        } finally {
+            // The repository is process-wide: leaving modules in it would keep every old rule base alive.
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static List<RuleProblem> unknownIdentifiers(Map<String, String> drlFiles, Catalogue catalogue) {
+        List<RuleProblem> problems = new ArrayList<>();
+        drlFiles.forEach((file, text) -> {
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                int comment = line.indexOf("//");
+                String code = comment >= 0 ? line.substring(0, comment) : line;
+                Matcher m = QUOTED_IDENTIFIER.matcher(code);
+                while (m.find()) {
+                    if (!catalogue.knowsIdentifier(m.group(1))) {
+                        problems.add(new RuleProblem(file, i + 1, m.start(1) + 1, "\"" + m.group(1)
+                                + "\" is not in the catalogue (observation code, recommendation, avoid or question id)"));
+                    }
+                }
+            }
+        });
+        return problems;
+    }
+
+    private static void locateRules(String file, String text, Map<String, String> ruleFiles,
+                                    Map<String, int[]> ruleLocations) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = RULE_HEADER.matcher(lines[i]);
+            if (m.find()) {
+                ruleFiles.put(m.group(1), file);
+                ruleLocations.put(m.group(1), new int[] {i + 1});
+            }
+        }
+    }
+
+    private static Map<String, RuleInfo> describeRules(KieBase kieBase, Map<String, String> ruleFiles,
+                                                       Map<String, int[]> ruleLocations) {
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        Map<String, String> ruleById = new HashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String file = ruleFiles.getOrDefault(rule.getName(), "?");
+                int line = ruleLocations.getOrDefault(rule.getName(), new int[] {0})[0];
+                Map<String, Object> meta = rule.getMetaData();
+                String id = text(meta.get("id"));
+                String title = text(meta.get("title"));
+                String source = text(meta.get("source"));
+                if (id == null || title == null || source == null) {
+                    problems.add(new RuleProblem(file, line, 0, "rule \"" + rule.getName()
+                            + "\" needs @id, @title and @source metadata"));
+                    continue;
+                }
+                if (!RULE_ID.matcher(id).matches()) {
+                    problems.add(new RuleProblem(file, line, 0, "rule id " + id + " is not of the form ABC-123"));
+                }
+                String earlier = ruleById.putIfAbsent(id, rule.getName());
+                if (earlier != null) {
+                    problems.add(new RuleProblem(file, line, 0, "rule id " + id + " is also used by \"" + earlier + "\""));
+                }
+                rules.put(rule.getName(), new RuleInfo(id, title, source, file, line));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return rules;
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    /** Semantic version from ruleset.properties plus a hash of every file, so any edit shows in the outcome. */
+    private static String version(RuleSetFiles files, List<RuleProblem> problems) {
+        String semantic = "0.0.0";
+        String properties = files.files().get(RuleSetFiles.MARKER);
+        if (properties == null) {
+            problems.add(new RuleProblem(RuleSetFiles.MARKER, 0, 0, "file is missing: it gives the rule-set version"));
+        } else {
+            Properties p = new Properties();
+            try {
+                p.load(new java.io.StringReader(properties));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            semantic = p.getProperty("version", "").strip();
+            if (!semantic.matches("\\d+\\.\\d+\\.\\d+")) {
+                problems.add(new RuleProblem(RuleSetFiles.MARKER, 0, 0, "version must be a semantic version like 1.2.0"));
+            }
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.files().forEach((name, text) -> {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return semantic + "+" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

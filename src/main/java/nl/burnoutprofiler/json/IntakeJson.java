@@ -1,0 +1,202 @@
+package nl.burnoutprofiler.json;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import nl.burnoutprofiler.engine.FieldProblem;
+import nl.burnoutprofiler.engine.Intake;
+import nl.burnoutprofiler.engine.IntakeValidator;
+import nl.burnoutprofiler.engine.InvalidIntakeException;
+import nl.burnoutprofiler.engine.Observation;
+import nl.burnoutprofiler.engine.Observer;
+import nl.burnoutprofiler.engine.Rulers;
+
+/**
+ * Reads the intake JSON of contract section 1, reporting every problem at once: malformed JSON, wrong types,
+ * unknown fields, and (through {@link IntakeValidator}) unknown or duplicate codes and values out of range.
+ */
+public final class IntakeJson {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> INTAKE_FIELDS = Set.of("caseId", "date", "observer", "observations", "rulers",
+            "notes");
+    private static final Set<String> OBSERVATION_FIELDS = Set.of("code", "intensity", "present", "note");
+    private static final Set<String> RULER_FIELDS = Set.of("importance", "confidence", "readiness");
+
+    private final IntakeValidator validator;
+    private final Clock clock;
+
+    /**
+     * @param validator checks codes against the catalogue of the engine that will assess the intake
+     * @param clock     gives the date of an intake that has none
+     */
+    public IntakeJson(IntakeValidator validator, Clock clock) {
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Parses and validates; throws {@link InvalidIntakeException} listing every problem found. */
+    public Intake read(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new InvalidIntakeException(List.of(new FieldProblem("$", null,
+                    "is not valid JSON" + where + ": " + e.getOriginalMessage())));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new InvalidIntakeException(List.of(new FieldProblem("$", null, "must be a JSON object (an intake)")));
+        }
+        unknownFields(root, "", INTAKE_FIELDS, problems);
+        String caseId = text(root, "caseId", "caseId", problems);
+        LocalDate date = date(root, problems);
+        Observer observer = observer(root, problems);
+        List<Observation> observations = observations(root.get("observations"), problems);
+        Rulers rulers = rulers(root.get("rulers"), problems);
+        String notes = text(root, "notes", "notes", problems);
+        Intake intake = new Intake(caseId, date, observer, observations, rulers, notes);
+        problems.addAll(validator.problems(intake));
+        if (!problems.isEmpty()) {
+            throw new InvalidIntakeException(problems);
+        }
+        return intake;
+    }
+
+    private LocalDate date(JsonNode root, List<FieldProblem> problems) {
+        JsonNode node = root.get("date");
+        if (node == null || node.isNull()) {
+            return LocalDate.now(clock);
+        }
+        if (node.isTextual()) {
+            try {
+                return LocalDate.parse(node.asText());
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        problems.add(new FieldProblem("date", node.toString(), "must be an ISO date such as 2026-11-20"));
+        return LocalDate.now(clock);
+    }
+
+    private static Observer observer(JsonNode root, List<FieldProblem> problems) {
+        JsonNode node = root.get("observer");
+        if (node == null || node.isNull()) {
+            return Observer.COACH;
+        }
+        if (node.isTextual()) {
+            for (Observer o : Observer.values()) {
+                if (o.name().equals(node.asText())) {
+                    return o;
+                }
+            }
+        }
+        problems.add(new FieldProblem("observer", node.toString(),
+                "must be one of COACH, CLIENT, COLLEAGUE, MANAGER, PHYSICIAN"));
+        return Observer.COACH;
+    }
+
+    private static List<Observation> observations(JsonNode node, List<FieldProblem> problems) {
+        List<Observation> observations = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return observations;
+        }
+        if (!node.isArray()) {
+            problems.add(new FieldProblem("observations", node.toString(), "must be a list of observations"));
+            return observations;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String field = "observations[" + i + "]";
+            if (!item.isObject()) {
+                problems.add(new FieldProblem(field, item.toString(), "must be an object with a code"));
+                continue;
+            }
+            unknownFields(item, field + ".", OBSERVATION_FIELDS, problems);
+            String code = text(item, "code", field + ".code", problems);
+            int intensity = Observation.DEFAULT_INTENSITY;
+            JsonNode intensityNode = item.get("intensity");
+            if (intensityNode != null && !intensityNode.isNull()) {
+                if (intensityNode.isIntegralNumber()) {
+                    intensity = intensityNode.asInt();
+                } else {
+                    problems.add(new FieldProblem(field + ".intensity", intensityNode.toString(),
+                            "must be 1 (slight), 2 (clear) or 3 (strong)"));
+                }
+            }
+            boolean present = true;
+            JsonNode presentNode = item.get("present");
+            if (presentNode != null && !presentNode.isNull()) {
+                if (presentNode.isBoolean()) {
+                    present = presentNode.asBoolean();
+                } else {
+                    problems.add(new FieldProblem(field + ".present", presentNode.toString(),
+                            "must be true or false"));
+                }
+            }
+            String note = text(item, "note", field + ".note", problems);
+            observations.add(new Observation(code, intensity, present, note));
+        }
+        return observations;
+    }
+
+    private static Rulers rulers(JsonNode node, List<FieldProblem> problems) {
+        if (node == null || node.isNull()) {
+            return Rulers.NONE;
+        }
+        if (!node.isObject()) {
+            problems.add(new FieldProblem("rulers", node.toString(),
+                    "must be an object with importance, confidence and readiness"));
+            return Rulers.NONE;
+        }
+        unknownFields(node, "rulers.", RULER_FIELDS, problems);
+        return new Rulers(ruler(node, "importance", problems), ruler(node, "confidence", problems),
+                ruler(node, "readiness", problems));
+    }
+
+    private static Integer ruler(JsonNode rulers, String name, List<FieldProblem> problems) {
+        JsonNode node = rulers.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asInt();
+        }
+        problems.add(new FieldProblem("rulers." + name, node.toString(), "must be a whole number from 0 to 10"));
+        return null;
+    }
+
+    private static String text(JsonNode parent, String name, String field, List<FieldProblem> problems) {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            problems.add(new FieldProblem(field, node.toString(), "must be text"));
+            return null;
+        }
+        return node.asText();
+    }
+
+    private static void unknownFields(JsonNode node, String prefix, Set<String> known, List<FieldProblem> problems) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            String name = it.next().getKey();
+            if (!known.contains(name)) {
+                problems.add(new FieldProblem(prefix + name, null, "is not a field of the intake"));
+            }
+        }
+    }
+}

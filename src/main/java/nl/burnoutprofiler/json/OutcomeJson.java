@@ -1,0 +1,42 @@
+package nl.burnoutprofiler.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import nl.burnoutprofiler.engine.Outcome;
+
+/**
+ * Writes outcomes as the JSON of contract section 2. Field order follows the records, map entries follow the
+ * fixed type and stage order, so equal outcomes always give byte-identical text.
+ */
+public final class OutcomeJson {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private OutcomeJson() {
+    }
+
+    public static String write(Outcome outcome) {
+        return toJson(outcome);
+    }
+
+    /** Any value of the engine's API (catalogue entries, rule descriptions) in the same style. */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** The shared mapper, for readers that need the same conventions. */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+}
