@@ -35,7 +35,8 @@ import nl.burnoutprofiler.engine.catalogue.Catalogue;
 public final class RuleSetLoader {
 
     /** Folder inside the KieFileSystem matching the DRL package, so Drools sees package == folder. */
-    private static final String KFS_ROOT = "src/main/resources/nl/burnoutprofiler/rules/";
+    private static final String PACKAGE_FOLDER = "nl/burnoutprofiler/rules/";
+    private static final String KFS_ROOT = "src/main/resources/" + PACKAGE_FOLDER;
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     /** A quoted identifier such as "SLEEP_PROBLEMS" or "MEANING_WORK": it must be known to the catalogue. */
     private static final Pattern QUOTED_IDENTIFIER = Pattern.compile("\"([A-Z][A-Z0-9_]{3,})\"");
@@ -78,7 +79,7 @@ public final class RuleSetLoader {
         KieBuilder builder = services.newKieBuilder(kfs).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = message.getPath() == null ? "" : message.getPath().replace(KFS_ROOT, "");
+            String path = ruleFile(message.getPath());
             boolean followUp = message.getLine() <= 0 && message.getText().contains("Parser returned a null Package");
             if (!followUp) {
                 problems.add(new RuleProblem(path, Math.max(0, message.getLine()), Math.max(0, message.getColumn()),
@@ -95,6 +96,15 @@ public final class RuleSetLoader {
             // The repository is process-wide: leaving modules in it would keep every old rule base alive.
             services.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** Drools reports paths inside its file system, with or without the resources prefix. */
+    private static String ruleFile(String kfsPath) {
+        if (kfsPath == null) {
+            return "(rule set)";
+        }
+        int root = kfsPath.indexOf(PACKAGE_FOLDER);
+        return root >= 0 ? kfsPath.substring(root + PACKAGE_FOLDER.length()) : kfsPath;
     }
 
     private static List<RuleProblem> unknownIdentifiers(Map<String, String> drlFiles, Catalogue catalogue) {

@@ -1,0 +1,109 @@
+package nl.burnoutprofiler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/** The command line as a coach's tooling or a script uses it: output, exit codes, messages. */
+class CommandLineTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void assessPrintsTheOutcomeOfTheShippedExample() throws IOException {
+        int exit = run("assess", "examples/intake.json", "--rules", "rules");
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode outcome = new ObjectMapper().readTree(out.toString());
+        assertThat(outcome.get("caseId").asText()).isEqualTo("c-0042");
+        assertThat(outcome.at("/presentation/primary").asText()).isEqualTo("PHYSIOLOGICAL");
+        assertThat(outcome.at("/recommendations/0/id").asText()).isEqualTo("REGULATION_BEFORE_INSIGHT");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndNamesEachFieldAndValue() throws IOException {
+        Path intake = temp.resolve("bad.json");
+        Files.writeString(intake, """
+                {"caseId": "c-1", "observations": [{"code": "SLEEP_PROBLEMS", "intensity": 7}, {"code": "NOPE"}],
+                 "rulers": {"readiness": 11}}
+                """);
+        assertThat(run("assess", intake.toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("observations[0].intensity = 7")
+                .contains("observations[1].code = NOPE")
+                .contains("rulers.readiness = 11");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void malformedJsonExitsWithTwo() throws IOException {
+        Path intake = temp.resolve("broken.json");
+        Files.writeString(intake, "{\"caseId\": ");
+        assertThat(run("assess", intake.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("not valid JSON");
+    }
+
+    @Test
+    void aMissingFileExitsWithTwo() {
+        assertThat(run("assess", temp.resolve("absent.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Cannot read intake");
+    }
+
+    @Test
+    void aBrokenRuleFolderExitsWithThreeNamingFileAndLine() throws IOException {
+        Path rules = temp.resolve("rules");
+        Files.createDirectories(rules.resolve("catalogue"));
+        for (String file : new String[] {"ruleset.properties", "catalogue/observations.json", "catalogue/advice.json"}) {
+            Files.copy(Path.of("rules").resolve(file), rules.resolve(file));
+        }
+        Files.writeString(rules.resolve("broken.drl"), """
+                package nl.burnoutprofiler.rules;
+
+                rule "X-1 broken"
+                when
+                    String( length > )
+                then
+                end
+                """);
+        assertThat(run("assess", "examples/intake.json", "--rules", rules.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("broken.drl:5");
+    }
+
+    @Test
+    void catalogueListsEveryCodeWithDutchAndEnglishLabels() {
+        assertThat(run("catalogue", "--rules", "rules")).isZero();
+        assertThat(out.toString())
+                .contains("SLEEP_PROBLEMS")
+                .contains("Slaapproblemen")
+                .contains("Sleep problems")
+                .contains("SUICIDAL_IDEATION");
+    }
+
+    @Test
+    void rulesListsEachRuleWithFileAndLine() {
+        assertThat(run("rules", "--rules", "rules")).isZero();
+        assertThat(out.toString()).contains("SAF-001").contains("safety.drl:");
+    }
+}

@@ -1,0 +1,82 @@
+package nl.burnoutprofiler.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import nl.burnoutprofiler.TestEngine;
+import nl.burnoutprofiler.json.OutcomeJson;
+
+/** The same intake and rule set always give byte-identical output, on any thread and any engine instance. */
+class DeterminismTest {
+
+    private static Intake mixedIntake() {
+        return Intake.of("c-det", List.of(
+                Observation.present("SLEEP_PROBLEMS", 3),
+                Observation.present("PROLONGED_RESERVE_RUNNING", 2),
+                Observation.present("WORTH_TIED_TO_PERFORMANCE", 3),
+                Observation.present("STOPPING_FEELS_THREATENING", 2),
+                Observation.present("AMBIVALENCE", 2),
+                Observation.absent("SOCIAL_UNSAFETY"),
+                Observation.present("LOW_SUPPORT", 1),
+                Observation.present("REACTANCE_SIGNS", 1),
+                Observation.present("SUSTAIN_TALK", 2)),
+                new Rulers(8, 3, 6));
+    }
+
+    @Test
+    void repeatedAssessmentsAreByteIdentical() {
+        String first = OutcomeJson.write(TestEngine.get().assess(mixedIntake()));
+        for (int i = 0; i < 20; i++) {
+            assertThat(OutcomeJson.write(TestEngine.get().assess(mixedIntake()))).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aSecondEngineOnTheSameRulesGivesTheSameOutput() {
+        String first = OutcomeJson.write(TestEngine.get().assess(mixedIntake()));
+        String second = OutcomeJson.write(ProfilerEngine.fromDirectory(TestEngine.RULES).assess(mixedIntake()));
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void oneEngineServesManyThreadsWithTheSameAnswer() throws Exception {
+        String expected = OutcomeJson.write(TestEngine.get().assess(mixedIntake()));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> OutcomeJson.write(TestEngine.get().assess(mixedIntake()))));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theTraceNamesEveryFiredRuleWithTheFactsItMatched() {
+        Outcome outcome = TestEngine.get().assess(mixedIntake());
+        assertThat(outcome.trace()).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.rule()).matches("[A-Z]{2,5}-\\d{3}");
+            assertThat(entry.title()).isNotBlank();
+        });
+        assertThat(outcome.trace()).filteredOn(entry -> entry.rule().startsWith("IDN") || entry.rule().startsWith("PHY"))
+                .allSatisfy(entry -> assertThat(entry.facts()).isNotEmpty());
+        assertThat(outcome.trace()).anySatisfy(entry -> {
+            assertThat(entry.rule()).isEqualTo("IDN-003");
+            assertThat(entry.facts()).containsExactly("WORTH_TIED_TO_PERFORMANCE (3)", "STOPPING_FEELS_THREATENING (2)");
+        });
+        List<String> recommendationRules = outcome.recommendations().stream()
+                .flatMap(r -> r.rules().stream()).toList();
+        assertThat(outcome.trace()).extracting(Outcome.TraceEntry::rule).containsAll(recommendationRules);
+    }
+}

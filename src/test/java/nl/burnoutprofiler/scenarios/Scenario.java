@@ -1,0 +1,19 @@
+package nl.burnoutprofiler.scenarios;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A scenario a domain expert can read: an intake and what the outcome must show. Every expectation is
+ * optional; an absent one is not checked.
+ */
+record Scenario(String title, String description, JsonNode intake, Expect expect) {
+
+    record Expect(String primary, List<String> secondary, String confidence, String stage, String safety,
+                  List<String> flags, String firstRecommendation, List<String> mustRecommend,
+                  List<String> mustNotRecommend, List<String> mustAvoid, List<String> mustNotAvoid,
+                  List<List<String>> order, Boolean conflicts, List<String> nextQuestionsInclude,
+                  List<String> nextQuestionsExclude) {
+    }
+}

@@ -1,0 +1,130 @@
+package nl.burnoutprofiler.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import nl.burnoutprofiler.TestEngine;
+import nl.burnoutprofiler.engine.IntakeValidator;
+import nl.burnoutprofiler.engine.Outcome;
+import nl.burnoutprofiler.engine.Outcome.Recommendation;
+import nl.burnoutprofiler.engine.ProfilerEngine;
+import nl.burnoutprofiler.json.IntakeJson;
+
+/**
+ * Runs every scenario under {@code src/test/resources/scenarios}: intake in, expected type, stage, safety,
+ * recommendations, avoid entries, order and questions out.
+ */
+class ScenarioTest {
+
+    static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final ProfilerEngine engine = TestEngine.get();
+    private final IntakeJson intakes = new IntakeJson(new IntakeValidator(engine.catalogue()),
+            Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC));
+
+    static List<Path> scenarioFiles() throws IOException {
+        try (Stream<Path> files = Files.list(SCENARIOS)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @Test
+    void thereAreEnoughScenariosToCoverTheRuleTopics() throws IOException {
+        assertThat(scenarioFiles()).hasSizeGreaterThanOrEqualTo(40);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> scenarios() throws IOException {
+        return scenarioFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
+            Outcome outcome = engine.assess(intakes.read(scenario.intake().toString()));
+            check(scenario, outcome);
+        }));
+    }
+
+    private static void check(Scenario scenario, Outcome outcome) {
+        Scenario.Expect expect = scenario.expect();
+        String why = scenario.title();
+        List<String> recommended = outcome.recommendations().stream().map(Recommendation::id).toList();
+        List<String> avoided = outcome.avoid().stream().map(Outcome.Avoidance::id).toList();
+        List<String> asked = outcome.questions().stream().map(Outcome.Question::id).toList();
+        if (expect.primary() != null) {
+            assertThat(outcome.presentation().primary().name()).as(why + ": primary").isEqualTo(expect.primary());
+        }
+        if (expect.secondary() != null) {
+            assertThat(outcome.presentation().secondary()).map(Enum::name).as(why + ": secondary")
+                    .containsAll(expect.secondary());
+        }
+        if (expect.confidence() != null) {
+            assertThat(outcome.presentation().confidence().name()).as(why + ": confidence")
+                    .isEqualTo(expect.confidence());
+        }
+        if (expect.stage() != null) {
+            assertThat(outcome.stage().stage().name()).as(why + ": stage").isEqualTo(expect.stage());
+        }
+        if (expect.safety() != null) {
+            assertThat(outcome.safety().status().name()).as(why + ": safety").isEqualTo(expect.safety());
+        }
+        if (expect.flags() != null) {
+            assertThat(outcome.safety().flags()).map(Outcome.Flag::code).as(why + ": flags")
+                    .containsExactlyInAnyOrderElementsOf(expect.flags());
+        }
+        if (expect.firstRecommendation() != null) {
+            assertThat(recommended).as(why + ": recommendations").isNotEmpty();
+            assertThat(recommended.get(0)).as(why + ": first recommendation").isEqualTo(expect.firstRecommendation());
+        }
+        if (expect.mustRecommend() != null) {
+            assertThat(recommended).as(why + ": recommendations").containsAll(expect.mustRecommend());
+        }
+        if (expect.mustNotRecommend() != null) {
+            assertThat(recommended).as(why + ": recommendations").doesNotContainAnyElementsOf(expect.mustNotRecommend());
+        }
+        if (expect.mustAvoid() != null) {
+            assertThat(avoided).as(why + ": avoid").containsAll(expect.mustAvoid());
+        }
+        if (expect.mustNotAvoid() != null) {
+            assertThat(avoided).as(why + ": avoid").doesNotContainAnyElementsOf(expect.mustNotAvoid());
+        }
+        if (expect.order() != null) {
+            for (List<String> pair : expect.order()) {
+                assertThat(recommended).as(why + ": recommendations").contains(pair.get(0), pair.get(1));
+                assertThat(recommended.indexOf(pair.get(0))).as(why + ": " + pair.get(0) + " before " + pair.get(1))
+                        .isLessThan(recommended.indexOf(pair.get(1)));
+            }
+        }
+        if (expect.conflicts() != null) {
+            assertThat(outcome.stage().conflicts().isEmpty()).as(why + ": stage conflicts reported")
+                    .isEqualTo(!expect.conflicts());
+        }
+        if (expect.nextQuestionsInclude() != null) {
+            assertThat(asked).as(why + ": next questions").containsAll(expect.nextQuestionsInclude());
+        }
+        if (expect.nextQuestionsExclude() != null) {
+            assertThat(asked).as(why + ": next questions").doesNotContainAnyElementsOf(expect.nextQuestionsExclude());
+        }
+        if (outcome.safety().status() != nl.burnoutprofiler.engine.SafetyStatus.CLEAR) {
+            assertThat(outcome.recommendations().get(0).waitsForReferral()).as(why + ": referral first").isFalse();
+            assertThat(outcome.recommendations()).filteredOn(r -> !r.waitsForReferral()).map(Recommendation::id)
+                    .as(why + ": only referrals go ahead of the professional")
+                    .allMatch(id -> id.startsWith("URGENT_REFERRAL") || id.startsWith("REFER_"));
+        }
+    }
+}
