@@ -47,17 +47,22 @@ public final class ProfilerEngine {
      *                          smoke assessment
      */
     public static ProfilerEngine fromDirectory(Path rulesDirectory) {
-        return build(RuleSetFiles.fromDirectory(rulesDirectory));
+        return fromDirectory(rulesDirectory, RuleCompilation.PRECOMPILED_WHEN_IDENTICAL);
+    }
+
+    /** Builds an engine from a rule folder, choosing how the rules are compiled. */
+    public static ProfilerEngine fromDirectory(Path rulesDirectory, RuleCompilation compilation) {
+        return build(RuleSetFiles.fromDirectory(rulesDirectory), compilation);
     }
 
     /** Builds an engine from the rule set packaged in the jar. */
     public static ProfilerEngine packaged() {
-        return build(RuleSetFiles.packaged());
+        return build(RuleSetFiles.packaged(), RuleCompilation.PRECOMPILED_WHEN_IDENTICAL);
     }
 
-    private static ProfilerEngine build(RuleSetFiles files) {
+    private static ProfilerEngine build(RuleSetFiles files, RuleCompilation compilation) {
         long started = System.nanoTime();
-        ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files));
+        ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files, compilation));
         engine.smokeTest();
         LOG.info("rule set {} loaded from {}: {} rules, {} observation codes, in {} ms", engine.ruleSetVersion(),
                 files.origin(), engine.ruleSet.rules().size(), engine.catalogue().codeIds().size(),
@@ -99,21 +104,27 @@ public final class ProfilerEngine {
     }
 
     /**
-     * Runs the new rule set on intakes that make every rule's conditions reachable: all codes strong, all codes
-     * checked absent, nothing at all, and each group alone. mvel finds some type errors only on the first match,
-     * so a rule set that cannot survive these is refused at load rather than on a client's intake.
+     * Runs the new rule set on intakes that reach the rules' conditions: every code strong, every code checked
+     * absent, nothing at all, and two halves of the catalogue each present with the other half absent. mvel finds
+     * some type errors only on a rule's first match, so a rule set that cannot survive these is refused at load
+     * rather than on a client's intake.
      */
     private void smokeTest() {
-        List<Intake> probes = new ArrayList<>();
         List<ObservationCode> codes = catalogue().codes();
+        List<Intake> probes = new ArrayList<>();
         probes.add(Intake.of("smoke-all-strong", codes.stream().map(c -> Observation.present(c.code(), 3)).toList(),
                 new Rulers(10, 0, 5)));
         probes.add(Intake.of("smoke-all-absent", codes.stream().map(c -> Observation.absent(c.code())).toList(),
                 new Rulers(0, 10, 10)));
         probes.add(Intake.of("smoke-empty", List.of(), Rulers.NONE));
-        catalogue().groups().forEach(group -> probes.add(Intake.of("smoke-" + group.id(), codes.stream()
-                .filter(c -> c.group().equals(group.id())).map(c -> Observation.present(c.code(), 1)).toList(),
-                new Rulers(5, 5, 5))));
+        for (int half = 0; half < 2; half++) {
+            List<Observation> observations = new ArrayList<>();
+            for (int i = 0; i < codes.size(); i++) {
+                String code = codes.get(i).code();
+                observations.add(i % 2 == half ? Observation.present(code, 1 + i % 3) : Observation.absent(code));
+            }
+            probes.add(Intake.of("smoke-half-" + half, observations, new Rulers(5, 5, 5)));
+        }
         for (Intake probe : probes) {
             try {
                 Evaluation.run(ruleSet, probe);

@@ -46,6 +46,12 @@ class DeterminismTest {
     }
 
     @Test
+    void thePrecompiledRuleBaseAndTheRulesCompiledAtLoadGiveTheSameOutput() {
+        assertThat(OutcomeJson.write(TestEngine.compiledAtLoad().assess(mixedIntake())))
+                .isEqualTo(OutcomeJson.write(TestEngine.get().assess(mixedIntake())));
+    }
+
+    @Test
     void oneEngineServesManyThreadsWithTheSameAnswer() throws Exception {
         String expected = OutcomeJson.write(TestEngine.get().assess(mixedIntake()));
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -55,8 +55,17 @@ class ScenarioTest {
     Stream<DynamicTest> scenarios() throws IOException {
         return scenarioFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
-            Outcome outcome = engine.assess(intakes.read(scenario.intake().toString()));
-            check(scenario, outcome);
+            check(scenario, engine.assess(intakes.read(scenario.intake().toString())));
+        }));
+    }
+
+    /** The same scenarios on the rules compiled from DRL at load, as a knowledge engineer's edits run. */
+    @TestFactory
+    Stream<DynamicTest> scenariosWithRulesCompiledAtLoad() throws IOException {
+        ProfilerEngine compiled = TestEngine.compiledAtLoad();
+        return scenarioFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
+            check(scenario, compiled.assess(intakes.read(scenario.intake().toString())));
         }));
     }
 

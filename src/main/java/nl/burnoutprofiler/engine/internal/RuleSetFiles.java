@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.engine.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +12,11 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -39,7 +44,24 @@ public record RuleSetFiles(String origin, Map<String, String> files) {
 
     /** The rule set packaged in the jar (or on the class path while developing). */
     public static RuleSetFiles packaged() {
-        URL marker = RuleSetFiles.class.getClassLoader().getResource(PACKAGED_ROOT + "/" + MARKER);
+        ClassLoader loader = RuleSetFiles.class.getClassLoader();
+        List<String> listed = PrecompiledRuleBase.packagedFiles();
+        if (!listed.isEmpty()) {
+            // The build listed the files: read them straight from the class path, no need to walk the jar.
+            Map<String, String> files = new TreeMap<>();
+            for (String name : listed) {
+                try (InputStream in = loader.getResourceAsStream(PACKAGED_ROOT + "/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("packaged rule file missing: " + name);
+                    }
+                    files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return new RuleSetFiles("packaged", files);
+        }
+        URL marker = loader.getResource(PACKAGED_ROOT + "/" + MARKER);
         if (marker == null) {
             throw new IllegalStateException("no packaged rule set on the class path (" + PACKAGED_ROOT + ")");
         }
@@ -79,6 +101,22 @@ public record RuleSetFiles(String origin, Map<String, String> files) {
             throw new UncheckedIOException("cannot read rule folder " + root, e);
         }
         return files;
+    }
+
+    /** SHA-256 over every file name and text (line endings normalised): any edit changes it. */
+    public String contentHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, text) -> {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Map<String, String> drlFiles() {

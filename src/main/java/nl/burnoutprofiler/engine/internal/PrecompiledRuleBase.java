@@ -1,0 +1,59 @@
+package nl.burnoutprofiler.engine.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+
+/**
+ * The rule base compiled into the jar at build time by {@link RuleSetCompiler} (Drools executable model).
+ * Loading it skips parsing and compiling the rules, which is most of a cold start.
+ */
+final class PrecompiledRuleBase {
+
+    static final String DESCRIPTOR = "nl/burnoutprofiler/precompiled-rules.properties";
+
+    private PrecompiledRuleBase() {
+    }
+
+    /** The precompiled rule base, if one was built from exactly these files. */
+    static Optional<KieBase> matching(RuleSetFiles files) {
+        Properties descriptor = descriptor();
+        if (descriptor == null || !files.contentHash().equals(descriptor.getProperty("hash"))) {
+            return Optional.empty();
+        }
+        try {
+            Model model = (Model) Class.forName(descriptor.getProperty("model"), true,
+                    PrecompiledRuleBase.class.getClassLoader()).getDeclaredConstructor().newInstance();
+            return Optional.of(KieBaseBuilder.createKieBaseFromModel(model));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the precompiled rule base in the jar cannot be loaded", e);
+        }
+    }
+
+    /** The rule files packaged beside the precompiled rule base, as the build listed them; empty when none. */
+    static List<String> packagedFiles() {
+        Properties descriptor = descriptor();
+        String files = descriptor == null ? "" : descriptor.getProperty("files", "");
+        return files.isBlank() ? List.of() : List.of(files.split(","));
+    }
+
+    private static Properties descriptor() {
+        try (InputStream in = PrecompiledRuleBase.class.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
+            if (in == null) {
+                return null;
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
