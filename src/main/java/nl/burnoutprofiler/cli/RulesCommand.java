@@ -26,7 +26,8 @@ final class RulesCommand implements Callable<Integer> {
         ProfilerEngine engine = rules.engine();
         PrintWriter out = spec.commandLine().getOut();
         out.println("rule set " + engine.ruleSetVersion() + ": " + engine.rules().size() + " rules, "
-                + engine.catalogue().codeIds().size() + " observation codes");
+                + engine.catalogue().codeIds().size() + " observation codes, "
+                + (engine.usesPrecompiledRules() ? "precompiled at build time" : "compiled at load"));
         for (RuleInfo rule : engine.rules()) {
             out.printf("%-8s %-28s %s%n", rule.id(), rule.file() + ":" + rule.line(), rule.title());
         }

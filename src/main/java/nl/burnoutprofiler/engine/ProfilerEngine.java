@@ -64,8 +64,9 @@ public final class ProfilerEngine {
         long started = System.nanoTime();
         ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files, compilation));
         engine.smokeTest();
-        LOG.info("rule set {} loaded from {}: {} rules, {} observation codes, in {} ms", engine.ruleSetVersion(),
-                files.origin(), engine.ruleSet.rules().size(), engine.catalogue().codeIds().size(),
+        LOG.info("rule set {} loaded from {} ({}): {} rules, {} observation codes, in {} ms",
+                engine.ruleSetVersion(), files.origin(), engine.usesPrecompiledRules() ? "precompiled" : "compiled at load",
+                engine.ruleSet.rules().size(), engine.catalogue().codeIds().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return engine;
     }
@@ -89,6 +90,11 @@ public final class ProfilerEngine {
     /** Semantic version plus content hash of the rule set, as every outcome records it. */
     public String ruleSetVersion() {
         return ruleSet.version();
+    }
+
+    /** True when the rule base was compiled at build time rather than from the rule files at load. */
+    public boolean usesPrecompiledRules() {
+        return ruleSet.precompiled();
     }
 
     /** Every rule of the set with its id, title, source, file and line, ordered by id. */

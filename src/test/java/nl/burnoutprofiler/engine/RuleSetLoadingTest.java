@@ -65,8 +65,21 @@ class RuleSetLoadingTest {
     }
 
     @Test
-    void thePackagedRuleSetIsTheSameAsTheRulesFolder() {
-        assertThat(ProfilerEngine.packaged().ruleSetVersion()).isEqualTo(TestEngine.get().ruleSetVersion());
+    void thePackagedRuleSetIsTheSameAsTheRulesFolderAndStartsPrecompiled() {
+        ProfilerEngine packaged = ProfilerEngine.packaged();
+        assertThat(packaged.ruleSetVersion()).isEqualTo(TestEngine.get().ruleSetVersion());
+        assertThat(packaged.usesPrecompiledRules()).isTrue();
+        assertThat(TestEngine.compiledAtLoad().usesPrecompiledRules()).isFalse();
+    }
+
+    @Test
+    void anEditedRuleFolderIsCompiledAtLoadNotServedFromThePrecompiledRules() throws IOException {
+        copyRules();
+        Path properties = rules.resolve("ruleset.properties");
+        Files.writeString(properties, Files.readString(properties) + "\n# edited\n");
+        ProfilerEngine edited = ProfilerEngine.fromDirectory(rules);
+        assertThat(edited.usesPrecompiledRules()).isFalse();
+        assertThat(edited.ruleSetVersion()).isNotEqualTo(TestEngine.get().ruleSetVersion());
     }
 
     @Test

@@ -9,9 +9,11 @@ import nl.burnoutprofiler.engine.catalogue.Catalogue;
 
 /**
  * A loaded rule set: the compiled rule base, its catalogue, version and rule descriptions keyed by rule name.
- * The KieBase is shared by all evaluations and never changed after the build.
+ * {@code precompiled} tells whether the rule base came from the build instead of compiling the files. The
+ * KieBase is shared by all evaluations and never changed after the build.
  */
-public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules) {
+public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
+                      boolean precompiled) {
 
     public RuleSet {
         rules = Map.copyOf(rules);

@@ -58,9 +58,15 @@ public final class RuleSetLoader {
             return thread;
         });
         try {
-            Future<KieBase> kieBase = builder.submit(() -> compilation == RuleCompilation.PRECOMPILED_WHEN_IDENTICAL
-                    ? PrecompiledRuleBase.matching(files).orElseGet(() -> build(files.drlFiles()))
-                    : build(files.drlFiles()));
+            Future<Built> kieBase = builder.submit(() -> {
+                if (compilation == RuleCompilation.PRECOMPILED_WHEN_IDENTICAL) {
+                    var precompiled = PrecompiledRuleBase.matching(files);
+                    if (precompiled.isPresent()) {
+                        return new Built(precompiled.get(), true);
+                    }
+                }
+                return new Built(build(files.drlFiles()), false);
+            });
             CatalogueReader catalogueReader = new CatalogueReader();
             Catalogue catalogue = catalogueReader.read(files);
             List<RuleProblem> problems = new ArrayList<>(catalogueReader.problems());
@@ -78,14 +84,18 @@ public final class RuleSetLoader {
             Map<String, int[]> ruleLocations = new HashMap<>();
             Map<String, String> ruleFiles = new HashMap<>();
             files.drlFiles().forEach((file, text) -> locateRules(file, text, ruleFiles, ruleLocations));
-            KieBase base = await(kieBase);
-            return new RuleSet(base, catalogue, version, describeRules(base, ruleFiles, ruleLocations));
+            Built built = await(kieBase);
+            return new RuleSet(built.kieBase(), catalogue, version,
+                    describeRules(built.kieBase(), ruleFiles, ruleLocations), built.precompiled());
         } finally {
             builder.shutdownNow();
         }
     }
 
-    private static KieBase await(Future<KieBase> kieBase) {
+    private record Built(KieBase kieBase, boolean precompiled) {
+    }
+
+    private static Built await(Future<Built> kieBase) {
         try {
             return kieBase.get();
         } catch (ExecutionException e) {
