@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
@@ -46,7 +45,7 @@ import nl.burnoutprofiler.engine.catalogue.ObservationCode;
  * </pre>
  *
  * <p>System properties (defaults in brackets): {@code bench.seconds} measurement window per run [8],
- * {@code bench.warmup} warm-up per run [5], {@code bench.builds} warm rule-set builds [5], {@code bench.cli.runs}
+ * {@code bench.warmup} minimum warm-up per run, extended up to 4x until two 1 s slices agree within 5% [5], {@code bench.builds} warm rule-set builds [5], {@code bench.cli.runs}
  * CLI runs [5], {@code bench.jar} [target/burnout-profiler.jar], {@code bench.rules} [rules], {@code bench.intake}
  * [examples/intake.json], {@code bench.intakes} [1000], {@code bench.observations} per intake [30],
  * {@code bench.seed} [20261122], {@code bench.parts} [engine1,engine2,baseline,cli]. Quick check:
@@ -127,15 +126,17 @@ public final class AssessmentBenchmark {
         // Figures.
         System.out.println();
         System.out.println("=== Figures ===");
-        System.out.printf(Locale.ROOT, "Window: warm-up %.0f s + measurement %.0f s per run; %d intakes x %d observations, seed %d%n",
+        System.out.printf(Locale.ROOT, "Window: warm-up >= %.0f s (until steady) + measurement %.0f s per run; %d intakes x %d observations, seed %d%n",
                 WARMUP_S, MEASURE_S, INTAKES, OBSERVATIONS, SEED);
-        System.out.println("| run                                   |   assess/s | median us |   p99 us | p99.9 us |   max us | calls      | GC (n, ms) |");
-        System.out.println("|---------------------------------------|-----------:|----------:|---------:|---------:|---------:|------------|------------|");
+        System.out.println("| run                                   |   assess/s | median us |   p99 us | p99.9 us |   max us | calls      | GC (n, ms) | other CPU |");
+        System.out.println("|---------------------------------------|-----------:|----------:|---------:|---------:|---------:|------------|------------|-----------|");
         for (Measurement m : new Measurement[] {engine1, engine2, base1, base2}) {
             if (m != null) {
                 System.out.println(m.row());
             }
         }
+        System.out.println("(other CPU: share of the machine's CPUs busy in other processes during the window; well above 0% means"
+                + " the machine was shared and the figures are pessimistic)");
         if (engine1 != null && base1 != null) {
             System.out.printf(Locale.ROOT, "Ratio engine/baseline, 1 thread : %.1fx slower in throughput, %.1fx in median latency%n",
                     base1.throughput / engine1.throughput, engine1.medianUs / base1.medianUs);
@@ -276,32 +277,50 @@ public final class AssessmentBenchmark {
     // ---------------------------------------------------------------- measuring
 
     record Measurement(String name, int threads, long calls, double seconds, double throughput, double medianUs,
-                       double p99Us, double p999Us, double maxUs, long gcCount, long gcMs) {
+                       double p99Us, double p999Us, double maxUs, long gcCount, long gcMs, double otherCpuPct) {
         String row() {
-            return String.format(Locale.ROOT, "| %-37s | %10.0f | %9.1f | %8.1f | %8.1f | %8.0f | %-10d | %4d, %4d |",
-                    name, throughput, medianUs, p99Us, p999Us, maxUs, calls, gcCount, gcMs);
+            return String.format(Locale.ROOT, "| %-37s | %10.0f | %9.1f | %8.1f | %8.1f | %8.0f | %-10d | %4d, %4d | %9s |",
+                    name, throughput, medianUs, p99Us, p999Us, maxUs, calls, gcCount, gcMs, pct(otherCpuPct));
         }
     }
 
     static Measurement measure(String name, int threads, List<Intake> intakes, ToLongFunction<Intake> call)
             throws Exception {
         Intake[] cycle = intakes.toArray(Intake[]::new);
-        System.out.printf(Locale.ROOT, "%n%s: warm-up %.0f s ...%n", name, WARMUP_S);
-        // Warm-up: same code path, latencies into a small ring, just to count the rate.
-        RunResult[] warm = run(threads, cycle, call, WARMUP_S, -1);
+        System.out.printf(Locale.ROOT, "%n%s: warm-up %.0f s or more ...%n", name, WARMUP_S);
+        // Warm-up: same code path, latencies into a small ring, in 1 s slices. On 2 cores the JIT needs longer than
+        // 5 s for ~120 rules, so after the minimum it goes on (up to 4x) until two slices agree within 5%.
         double warmRate = 0;
-        for (RunResult r : warm) {
-            warmRate += r.count / r.seconds;
+        double previous = -1;
+        double warmed = 0;
+        List<String> slices = new ArrayList<>();
+        while (true) {
+            double slice = Math.min(1.0, WARMUP_S);
+            RunResult[] warm = run(threads, cycle, call, slice, -1);
+            warmed += slice;
+            warmRate = 0;
+            for (RunResult r : warm) {
+                warmRate += r.count / r.seconds;
+            }
+            slices.add(String.format(Locale.ROOT, "%.0f", warmRate));
+            boolean steady = previous > 0 && Math.abs(warmRate - previous) <= 0.05 * previous;
+            if (warmed >= WARMUP_S && steady || warmed >= 4 * WARMUP_S) {
+                break;
+            }
+            previous = warmRate;
         }
+        System.out.printf(Locale.ROOT, "%s: warm-up %.0f s, rate per slice %s /s%n", name, warmed, String.join(" ", slices));
         double perThread = warmRate / threads;
         // Capacity: 1.5x the warm-up rate over the window, at least 100k, at most 50M calls per thread.
         long wanted = (long) (perThread * MEASURE_S * 1.5) + 100_000;
         int capacity = (int) Math.min(wanted, 50_000_000L);
-        System.out.printf(Locale.ROOT, "%s: warm-up rate %.0f/s; measuring %.0f s ...%n", name, warmRate, MEASURE_S);
+        System.out.printf(Locale.ROOT, "%s: measuring %.0f s ...%n", name, MEASURE_S);
 
         long gcCount0 = gcCount();
         long gcMs0 = gcMillis();
+        CpuSample cpu0 = CpuSample.now();
         RunResult[] results = run(threads, cycle, call, MEASURE_S, capacity);
+        double otherCpu = CpuSample.otherCpuPercent(cpu0, CpuSample.now());
         long gcCount = gcCount() - gcCount0;
         long gcMs = gcMillis() - gcMs0;
 
@@ -324,7 +343,7 @@ public final class AssessmentBenchmark {
         }
         Arrays.sort(all);
         Measurement m = new Measurement(name, threads, total, seconds, throughput, percentile(all, 0.50) / 1e3,
-                percentile(all, 0.99) / 1e3, percentile(all, 0.999) / 1e3, all[all.length - 1] / 1e3, gcCount, gcMs);
+                percentile(all, 0.99) / 1e3, percentile(all, 0.999) / 1e3, all[all.length - 1] / 1e3, gcCount, gcMs, otherCpu);
         System.out.println(m.row());
         return m;
     }
@@ -400,6 +419,49 @@ public final class AssessmentBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    /**
+     * Busy CPU of the whole machine (Linux /proc/stat) and of this process, to tell how much of the machine other
+     * processes took during a window: the benchmark shares the machine with other builds.
+     */
+    record CpuSample(long busyJiffies, long totalJiffies, long processCpuNs) {
+        static CpuSample now() {
+            long process = -1;
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                process = os.getProcessCpuTime();
+            }
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long user = Long.parseLong(f[1]);
+                long nice = Long.parseLong(f[2]);
+                long system = Long.parseLong(f[3]);
+                long idle = Long.parseLong(f[4]);
+                long iowait = Long.parseLong(f[5]);
+                long irq = Long.parseLong(f[6]);
+                long softirq = Long.parseLong(f[7]);
+                long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+                long busy = user + nice + system + irq + softirq + steal;
+                return new CpuSample(busy, busy + idle + iowait, process);
+            } catch (IOException | RuntimeException e) {
+                return new CpuSample(-1, -1, process);
+            }
+        }
+
+        /** Percent of all CPUs busy outside this process between two samples (USER_HZ = 100), NaN when unknown. */
+        static double otherCpuPercent(CpuSample a, CpuSample b) {
+            if (a.totalJiffies < 0 || b.totalJiffies <= a.totalJiffies || a.processCpuNs < 0) {
+                return Double.NaN;
+            }
+            double busyNs = (b.busyJiffies - a.busyJiffies) * 10e6;
+            double totalNs = (b.totalJiffies - a.totalJiffies) * 10e6;
+            double ownNs = b.processCpuNs - a.processCpuNs;
+            return Math.max(0, 100 * (busyNs - ownNs) / totalNs);
+        }
+    }
+
+    static String pct(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", value);
+    }
+
     static long gcCount() {
         long n = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -433,6 +495,10 @@ public final class AssessmentBenchmark {
             for (int i = 0; i < CLI_RUNS; i++) {
                 ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "assess", intakeFile.toString())
                         .redirectOutput(out).redirectError(err);
+                // What other processes use in the 300 ms before the run (the child itself uses more than one CPU).
+                CpuSample idle0 = CpuSample.now();
+                Thread.sleep(300);
+                double busy = CpuSample.otherCpuPercent(idle0, CpuSample.now());
                 long begin = System.nanoTime();
                 Process p = pb.start();
                 int exit = p.waitFor();
@@ -442,8 +508,8 @@ public final class AssessmentBenchmark {
                     throw new IllegalStateException("CLI run " + (i + 1) + " failed with exit " + exit + ": "
                             + Files.readString(err.toPath()) + printed);
                 }
-                System.out.printf(Locale.ROOT, "  run %d: %.0f ms (exit %d, %d chars of outcome JSON)%n", i + 1, wall[i], exit,
-                        printed.length());
+                System.out.printf(Locale.ROOT, "  run %d: %.0f ms (exit %d, %d chars of outcome JSON; other CPU just before: %s)%n",
+                        i + 1, wall[i], exit, printed.length(), pct(busy));
             }
         } finally {
             Files.deleteIfExists(out.toPath());

@@ -7,4 +7,9 @@ package nl.burnoutprofiler.engine.facts;
  * @param priority lower is asked first
  */
 public record Ask(String id, int priority) {
+
+    @Override
+    public String toString() {
+        return "ask " + id + " (priority " + priority + ")";
+    }
 }

@@ -9,4 +9,9 @@ import nl.burnoutprofiler.engine.PresentationType;
  * @param leading true for the primary type, whose first step comes before the others'
  */
 public record Contender(PresentationType type, boolean leading) {
+
+    @Override
+    public String toString() {
+        return (leading ? "leading " : "contender ") + type;
+    }
 }

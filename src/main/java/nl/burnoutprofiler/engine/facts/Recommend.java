@@ -15,4 +15,9 @@ public record Recommend(String id, PresentationType forType, int priority) {
     public static Recommend of(String id, int priority) {
         return new Recommend(id, null, priority);
     }
+
+    @Override
+    public String toString() {
+        return "recommend " + id + " (priority " + priority + ")";
+    }
 }

@@ -10,4 +10,9 @@ import nl.burnoutprofiler.engine.SafetyStatus;
  * @param referral the recommendation id of the referral
  */
 public record SafetyFlag(String code, SafetyStatus status, String referral) {
+
+    @Override
+    public String toString() {
+        return "red flag " + code + " (" + status + ", " + referral + ")";
+    }
 }

@@ -18,4 +18,9 @@ public record StageConflict(List<String> codes, String nl, String en) {
     public static StageConflict of(String nl, String en, String... codes) {
         return new StageConflict(List.of(codes), nl, en);
     }
+
+    @Override
+    public String toString() {
+        return "conflict between " + String.join(", ", codes);
+    }
 }

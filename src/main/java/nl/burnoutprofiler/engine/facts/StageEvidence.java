@@ -14,4 +14,9 @@ public record StageEvidence(Stage stage, double weight, List<String> codes) {
     public static StageEvidence of(Stage stage, double weight, String... codes) {
         return new StageEvidence(stage, weight, List.of(codes));
     }
+
+    @Override
+    public String toString() {
+        return stage + " " + (weight > 0 ? "+" : "") + weight + " from " + String.join(", ", codes);
+    }
 }

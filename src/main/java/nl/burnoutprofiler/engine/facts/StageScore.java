@@ -13,4 +13,9 @@ public record StageScore(Stage stage, double score, List<String> codes) {
         List<String> codes = evidence.stream().flatMap(e -> e.codes().stream()).distinct().sorted().toList();
         return new StageScore(stage, Math.round(sum * 100.0) / 100.0, codes);
     }
+
+    @Override
+    public String toString() {
+        return stage + " score " + score;
+    }
 }

@@ -32,4 +32,9 @@ public record TypeEvidence(PresentationType type, double weight, List<String> co
     public boolean supports() {
         return weight > 0;
     }
+
+    @Override
+    public String toString() {
+        return type + " " + (weight > 0 ? "+" : "") + weight + " from " + String.join(", ", codes);
+    }
 }

@@ -29,4 +29,9 @@ public record TypeScore(PresentationType type, double score, List<String> suppor
     private static double round(double value) {
         return Math.round(value * 100.0) / 100.0;
     }
+
+    @Override
+    public String toString() {
+        return type + " score " + score;
+    }
 }

@@ -9,4 +9,9 @@ public record Undetermined(Reason reason) {
         /** Two or more types are too close to call. */
         EVEN
     }
+
+    @Override
+    public String toString() {
+        return "undetermined (" + reason + ")";
+    }
 }

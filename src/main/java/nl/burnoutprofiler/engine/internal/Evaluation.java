@@ -8,9 +8,9 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 import nl.burnoutprofiler.engine.Intake;
-import nl.burnoutprofiler.engine.Observation;
 import nl.burnoutprofiler.engine.Outcome;
 import nl.burnoutprofiler.engine.RuleExecutionException;
+import nl.burnoutprofiler.engine.facts.Observations;
 
 /** One assessment: a fresh session, the intake's facts, the phases in order, then the outcome. */
 public final class Evaluation {
@@ -28,13 +28,11 @@ public final class Evaluation {
 
     public static Outcome run(RuleSet ruleSet, Intake intake) {
         ExplanationRecorder recorder = new ExplanationRecorder(ruleSet.rules());
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.sessions().newKieSession();
         try {
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
-            for (Observation observation : intake.observations()) {
-                session.insert(observation);
-            }
+            session.insert(new Observations(intake.observations()));
             if (!intake.rulers().isEmpty()) {
                 session.insert(intake.rulers());
             }
@@ -52,6 +50,9 @@ public final class Evaluation {
             String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
             throw new RuleExecutionException(rule, "rule \"" + rule + "\" failed: " + e.getCause(), e);
         } finally {
+            session.removeEventListener((AgendaEventListener) recorder);
+            session.removeEventListener((RuleRuntimeEventListener) recorder);
+            // A pooled session is reset and handed back to the pool, ready for the next assessment.
             session.dispose();
         }
         return new OutcomeAssembler(ruleSet).assemble(intake, recorder.conclusions(), recorder.trace());

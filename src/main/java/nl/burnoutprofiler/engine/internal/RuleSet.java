@@ -3,6 +3,7 @@ package nl.burnoutprofiler.engine.internal;
 import java.util.Map;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 import nl.burnoutprofiler.engine.RuleInfo;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
@@ -10,12 +11,21 @@ import nl.burnoutprofiler.engine.catalogue.Catalogue;
 /**
  * A loaded rule set: the compiled rule base, its catalogue, version and rule descriptions keyed by rule name.
  * {@code precompiled} tells whether the rule base came from the build instead of compiling the files. The
- * KieBase is shared by all evaluations and never changed after the build.
+ * KieBase is shared by all evaluations and never changed after the build; sessions come from a pool, since a
+ * session reset is cheaper than building a new one for every assessment.
  */
 public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
-                      boolean precompiled) {
+                      boolean precompiled, KieSessionsPool sessions) {
+
+    /** Sessions kept ready: one per core covers a server thread pool; the pool grows when it must. */
+    private static final int POOLED_SESSIONS = Runtime.getRuntime().availableProcessors();
 
     public RuleSet {
         rules = Map.copyOf(rules);
+    }
+
+    public RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
+                   boolean precompiled) {
+        this(kieBase, catalogue, version, rules, precompiled, kieBase.newKieSessionsPool(POOLED_SESSIONS));
     }
 }

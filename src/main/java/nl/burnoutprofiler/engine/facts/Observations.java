@@ -1,0 +1,60 @@
+package nl.burnoutprofiler.engine.facts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.burnoutprofiler.engine.Observation;
+
+/**
+ * All observations of one intake, looked up by code. Rules reach the observations through it, e.g.
+ * {@code $o : Observation() from $observed.present("SLEEP_PROBLEMS", "EXHAUSTION")}: one hashed lookup per rule
+ * instead of testing every observation against every rule's list of codes, which is what makes an assessment
+ * cheap. Read-only; the lists it returns follow the order of the codes asked for.
+ */
+public final class Observations {
+
+    private final Map<String, Observation> byCode;
+
+    public Observations(List<Observation> observations) {
+        byCode = new HashMap<>(observations.size() * 2);
+        for (Observation observation : observations) {
+            byCode.put(observation.code(), observation);
+        }
+    }
+
+    /** The observations among these codes that were recorded as present. */
+    public List<Observation> present(String... codes) {
+        return select(codes, Boolean.TRUE);
+    }
+
+    /** The observations among these codes that were checked and found absent. */
+    public List<Observation> absent(String... codes) {
+        return select(codes, Boolean.FALSE);
+    }
+
+    /** The observations among these codes that were recorded at all, present or absent. */
+    public List<Observation> recorded(String... codes) {
+        return select(codes, null);
+    }
+
+    private List<Observation> select(String[] codes, Boolean present) {
+        List<Observation> found = null;
+        for (String code : codes) {
+            Observation observation = byCode.get(code);
+            if (observation != null && (present == null || observation.present() == present)) {
+                if (found == null) {
+                    found = new ArrayList<>(codes.length);
+                }
+                found.add(observation);
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
+    @Override
+    public String toString() {
+        return "Observations " + byCode.size();
+    }
+}
