@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import nl.burnoutprofiler.engine.Intake;
+import nl.burnoutprofiler.engine.IntakeValidator;
 import nl.burnoutprofiler.engine.ProfilerEngine;
 import nl.burnoutprofiler.json.IntakeJson;
 import nl.burnoutprofiler.json.OutcomeJson;
@@ -35,8 +36,7 @@ final class AssessCommand implements Callable<Integer> {
     public Integer call() {
         String json = read(file);
         ProfilerEngine engine = rules.engine();
-        Intake intake = new IntakeJson(new nl.burnoutprofiler.engine.IntakeValidator(engine.catalogue()),
-                Clock.systemDefaultZone()).read(json);
+        Intake intake = new IntakeJson(new IntakeValidator(engine.catalogue()), Clock.systemDefaultZone()).read(json);
         spec.commandLine().getOut().println(OutcomeJson.write(engine.assess(intake)));
         return 0;
     }

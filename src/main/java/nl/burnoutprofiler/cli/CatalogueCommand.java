@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -20,6 +21,10 @@ final class CatalogueCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
+    /** The catalogue as JSON: groups first, then the codes in form order. */
+    record CatalogueJson(List<CodeGroup> groups, List<ObservationCode> codes) {
+    }
+
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
     Format format;
 
@@ -34,7 +39,7 @@ final class CatalogueCommand implements Callable<Integer> {
         Catalogue catalogue = rules.engine().catalogue();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.println(OutcomeJson.toJson(java.util.Map.of("groups", catalogue.groups(), "codes", catalogue.codes())));
+            out.println(OutcomeJson.toJson(new CatalogueJson(catalogue.groups(), catalogue.codes())));
             return 0;
         }
         for (CodeGroup group : catalogue.groups()) {

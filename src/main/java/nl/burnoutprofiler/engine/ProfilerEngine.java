@@ -63,7 +63,9 @@ public final class ProfilerEngine {
     private static ProfilerEngine build(RuleSetFiles files, RuleCompilation compilation) {
         long started = System.nanoTime();
         ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files, compilation));
-        engine.smokeTest();
+        if (!engine.ruleSet.smokeTested()) {
+            engine.smokeTest();
+        }
         LOG.info("rule set {} loaded from {} ({}): {} rules, {} observation codes, in {} ms",
                 engine.ruleSetVersion(), files.origin(), engine.usesPrecompiledRules() ? "precompiled" : "compiled at load",
                 engine.ruleSet.rules().size(), engine.catalogue().codeIds().size(),

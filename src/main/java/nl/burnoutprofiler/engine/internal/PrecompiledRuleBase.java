@@ -37,6 +37,12 @@ final class PrecompiledRuleBase {
         }
     }
 
+    /** Whether the build ran the smoke assessment on this precompiled rule base and it passed. */
+    static boolean smokeTested() {
+        Properties descriptor = descriptor();
+        return descriptor != null && Boolean.parseBoolean(descriptor.getProperty("smokeTested"));
+    }
+
     /** The rule files packaged beside the precompiled rule base, as the build listed them; empty when none. */
     static List<String> packagedFiles() {
         Properties descriptor = descriptor();
@@ -45,6 +51,15 @@ final class PrecompiledRuleBase {
     }
 
     private static Properties descriptor() {
+        return Descriptor.PROPERTIES;
+    }
+
+    /** Read once, on first use: the descriptor sits in the jar and never changes while it runs. */
+    private static final class Descriptor {
+        static final Properties PROPERTIES = read();
+    }
+
+    private static Properties read() {
         try (InputStream in = PrecompiledRuleBase.class.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
             if (in == null) {
                 return null;

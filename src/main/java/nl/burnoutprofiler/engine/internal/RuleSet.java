@@ -10,12 +10,13 @@ import nl.burnoutprofiler.engine.catalogue.Catalogue;
 
 /**
  * A loaded rule set: the compiled rule base, its catalogue, version and rule descriptions keyed by rule name.
- * {@code precompiled} tells whether the rule base came from the build instead of compiling the files. The
+ * {@code precompiled} tells whether the rule base came from the build instead of compiling the files, and
+ * {@code smokeTested} whether the smoke assessment already passed on exactly this rule base at build time. The
  * KieBase is shared by all evaluations and never changed after the build; sessions come from a pool, since a
  * session reset is cheaper than building a new one for every assessment.
  */
 public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
-                      boolean precompiled, KieSessionsPool sessions) {
+                      boolean precompiled, boolean smokeTested, KieSessionsPool sessions) {
 
     /** Sessions kept ready: one per core covers a server thread pool; the pool grows when it must. */
     private static final int POOLED_SESSIONS = Runtime.getRuntime().availableProcessors();
@@ -25,7 +26,8 @@ public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<
     }
 
     public RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
-                   boolean precompiled) {
-        this(kieBase, catalogue, version, rules, precompiled, kieBase.newKieSessionsPool(POOLED_SESSIONS));
+                   boolean precompiled, boolean smokeTested) {
+        this(kieBase, catalogue, version, rules, precompiled, smokeTested,
+                kieBase.newKieSessionsPool(POOLED_SESSIONS));
     }
 }

@@ -19,6 +19,8 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
+import nl.burnoutprofiler.engine.ProfilerEngine;
+
 /**
  * Build-time tool: compiles {@code rules/} to the Drools executable model and writes its classes plus a
  * descriptor (model class, content hash) into the build output, so the packaged rule set starts without
@@ -56,7 +58,20 @@ public final class RuleSetCompiler {
                 + "files=" + String.join(",", files.files().keySet()) + "\n";
         Path descriptorFile = output.resolve(PrecompiledRuleBase.DESCRIPTOR);
         Files.createDirectories(descriptorFile.getParent());
-        Files.writeString(descriptorFile, descriptor, StandardCharsets.UTF_8);
+        Files.writeString(descriptorFile, descriptor + "smokeTested=false\n", StandardCharsets.UTF_8);
+        // Load what was just written, as the jar will. The catalogue checks and the smoke assessment run on the
+        // precompiled rule base here, once: a broken rule set fails the build, and a start-up from the jar need
+        // not repeat the smoke assessment on the very same rule base.
+        try {
+            ProfilerEngine engine = ProfilerEngine.fromDirectory(Path.of(args[0]));
+            if (!engine.usesPrecompiledRules()) {
+                throw new IllegalStateException("the precompiled rule base was not found on the class path");
+            }
+        } catch (RuntimeException e) {
+            Files.delete(descriptorFile);
+            throw e;
+        }
+        Files.writeString(descriptorFile, descriptor + "smokeTested=true\n", StandardCharsets.UTF_8);
     }
 
     /** Writes the generated rule classes to the output folder; returns the name of the model class. */

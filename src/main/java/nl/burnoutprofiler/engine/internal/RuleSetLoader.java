@@ -86,7 +86,8 @@ public final class RuleSetLoader {
             files.drlFiles().forEach((file, text) -> locateRules(file, text, ruleFiles, ruleLocations));
             Built built = await(kieBase);
             return new RuleSet(built.kieBase(), catalogue, version,
-                    describeRules(built.kieBase(), ruleFiles, ruleLocations), built.precompiled());
+                    describeRules(built.kieBase(), ruleFiles, ruleLocations), built.precompiled(),
+                    built.precompiled() && PrecompiledRuleBase.smokeTested());
         } finally {
             builder.shutdownNow();
         }
