@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import nl.burnoutprofiler.TestEngine;
 
 /** The engine is a library first: it never depends on the command line, and rules do no I/O. */
 class ArchitectureTest {
@@ -36,6 +39,27 @@ class ArchitectureTest {
         for (Path file : javaFiles("src/main/java/nl/burnoutprofiler/engine")) {
             assertThat(Files.readString(file)).as(file.toString())
                     .doesNotContain("System.out").doesNotContain("System.err").doesNotContain("printStackTrace");
+        }
+    }
+
+    /**
+     * Profiling observations that describe the client for the coach's picture without weighing towards a type or
+     * stage (seed 001 names them as things to observe, not as signs of one type).
+     */
+    private static final Set<String> DESCRIPTIVE_CODES =
+            Set.of("INTERNAL_REFERENCE", "TENSION_IN_BODY_LOCATED", "ACTIVE_COPING");
+
+    @Test
+    void everyCatalogueCodeIsUsedByARuleOrIsDeliberatelyDescriptive() throws IOException {
+        StringBuilder drl = new StringBuilder();
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                drl.append(Files.readString(file));
+            }
+        }
+        for (String code : TestEngine.get().catalogue().codeIds()) {
+            assertThat(drl.toString().contains("\"" + code + "\"") || DESCRIPTIVE_CODES.contains(code))
+                    .as(code + " is read by a rule or listed as descriptive").isTrue();
         }
     }
 
