@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -192,8 +191,8 @@ public final class IntakeJson {
     }
 
     private static void unknownFields(JsonNode node, String prefix, Set<String> known, List<FieldProblem> problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            String name = it.next().getKey();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
             if (!known.contains(name)) {
                 problems.add(new FieldProblem(prefix + name, null, "is not a field of the intake"));
             }

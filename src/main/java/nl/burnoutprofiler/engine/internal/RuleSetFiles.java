@@ -68,9 +68,7 @@ public record RuleSetFiles(String origin, Map<String, String> files) {
         try {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = openJar(uri)) {
-                    return new RuleSetFiles("packaged", read(jar.getPath("/" + PACKAGED_ROOT)));
-                }
+                return new RuleSetFiles("packaged", readJar(uri));
             }
             return new RuleSetFiles("packaged", read(Path.of(uri).getParent()));
         } catch (URISyntaxException | IOException e) {
@@ -78,13 +76,12 @@ public record RuleSetFiles(String origin, Map<String, String> files) {
         }
     }
 
-    private static FileSystem openJar(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
+    private static Map<String, String> readJar(URI marker) throws IOException {
+        try (FileSystem jar = FileSystems.newFileSystem(marker, Map.of())) {
+            return read(jar.getPath("/" + PACKAGED_ROOT));
         } catch (FileSystemAlreadyExistsException e) {
-            // Another caller holds it open; read through a second, private view of the same jar.
-            String jarPath = uri.getSchemeSpecificPart().substring("file:".length(), uri.getSchemeSpecificPart().indexOf('!'));
-            return FileSystems.newFileSystem(Path.of(jarPath));
+            // Someone else has the jar open as a file system: read through theirs and leave it open.
+            return read(FileSystems.getFileSystem(marker).getPath("/" + PACKAGED_ROOT));
         }
     }
 
