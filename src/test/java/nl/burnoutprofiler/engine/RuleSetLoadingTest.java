@@ -182,6 +182,24 @@ class RuleSetLoadingTest {
     }
 
     @Test
+    void rulesThatFeedEachOtherForeverAreStoppedAndNamed() throws IOException {
+        copyRules();
+        addRuleFile("zz-loop.drl", """
+                rule "TST-004 Feeds itself"
+                    @id("TST-004") @title("loop") @source("test")
+                    ruleflow-group "evidence"
+                when
+                    $evidence : TypeEvidence( type == PresentationType.IDENTITY )
+                then
+                    insert( TypeEvidence.of( PresentationType.IDENTITY, $evidence.weight() + 1.0, "SLEEP_PROBLEMS" ) );
+                end
+                """);
+        RuleProblem problem = onlyProblem(rules);
+        assertThat(problem.file()).isEqualTo("zz-loop.drl");
+        assertThat(problem.reason()).contains("TST-004").contains("did not come to rest");
+    }
+
+    @Test
     void aBrokenCatalogueNamesFileAndLine() throws IOException {
         copyRules();
         Path observations = rules.resolve("catalogue/observations.json");

@@ -42,9 +42,9 @@ public final class Evaluation {
             }
             int fired = session.fireAllRules(FIRING_LIMIT);
             if (fired >= FIRING_LIMIT) {
-                String last = recorder.trace().isEmpty() ? null : recorder.trace().get(recorder.trace().size() - 1).rule();
+                String last = recorder.lastFiredRule();
                 throw new RuleExecutionException(last, "rules did not come to rest after " + FIRING_LIMIT
-                        + " firings; last rule fired: " + last, null);
+                        + " firings; last rule fired: \"" + last + "\"", null);
             }
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();

@@ -32,6 +32,7 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
     private final Map<String, RuleInfo> rules;
     private final List<TraceEntry> trace = new ArrayList<>();
     private final List<Conclusion> conclusions = new ArrayList<>();
+    private String lastFiredRule;
 
     ExplanationRecorder(Map<String, RuleInfo> rules) {
         this.rules = rules;
@@ -40,6 +41,7 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match match = event.getMatch();
+        lastFiredRule = match.getRule().getName();
         RuleInfo info = info(match.getRule());
         Set<String> facts = new LinkedHashSet<>();
         for (Object fact : match.getObjects()) {
@@ -83,6 +85,11 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
         } else if (fact instanceof String || fact instanceof Record) {
             into.add(fact.toString());
         }
+    }
+
+    /** Name of the rule that fired last, or null before any did. */
+    String lastFiredRule() {
+        return lastFiredRule;
     }
 
     List<TraceEntry> trace() {
