@@ -74,7 +74,7 @@ public record Outcome(String caseId, String ruleSetVersion, Safety safety, Prese
                            List<String> sources, List<String> rules) {
     }
 
-    /** A fired rule and the facts it matched. */
-    public record TraceEntry(String rule, String title, List<String> facts) {
+    /** A fired rule (its id, and its title in Dutch and English) and the facts it matched. */
+    public record TraceEntry(String rule, String title, String titleEn, List<String> facts) {
     }
 }

@@ -58,6 +58,7 @@ class RuleSetLoadingTest {
         assertThat(engine.rules()).allSatisfy(rule -> {
             assertThat(rule.id()).matches("[A-Z]{2,5}-\\d{3}");
             assertThat(rule.title()).isNotBlank();
+            assertThat(rule.titleEn()).isNotBlank();
             assertThat(rule.source()).isNotBlank();
             assertThat(rule.file()).endsWith(".drl");
             assertThat(rule.line()).isPositive();
@@ -88,7 +89,7 @@ class RuleSetLoadingTest {
         copyRules();
         addRuleFile("zz-broken.drl", """
                 rule "TST-001 Broken"
-                    @id("TST-001") @title("broken") @source("test")
+                    @id("TST-001") @title("broken") @titleNl("broken (nl)") @source("test")
                     ruleflow-group "evidence"
                 when
                     Observation( code == "SLEEP_PROBLEMS"
@@ -108,7 +109,7 @@ class RuleSetLoadingTest {
         copyRules();
         addRuleFile("zz-typo.drl", """
                 rule "TST-002 A typo in a code"
-                    @id("TST-002") @title("typo") @source("test")
+                    @id("TST-002") @title("typo") @titleNl("typo (nl)") @source("test")
                     ruleflow-group "evidence"
                 when
                     $observed : Observations()
@@ -139,7 +140,7 @@ class RuleSetLoadingTest {
         RuleProblem problem = onlyProblem(rules);
         assertThat(problem.file()).isEqualTo("zz-bare.drl");
         assertThat(problem.line()).isEqualTo(8);
-        assertThat(problem.reason()).contains("@id, @title and @source");
+        assertThat(problem.reason()).contains("@id, @title, @titleNl and @source");
     }
 
     @Test
@@ -147,7 +148,7 @@ class RuleSetLoadingTest {
         copyRules();
         addRuleFile("zz-duplicate.drl", """
                 rule "PHY-001 Another rule with a taken id"
-                    @id("PHY-001") @title("duplicate") @source("test")
+                    @id("PHY-001") @title("duplicate") @titleNl("duplicate (nl)") @source("test")
                     ruleflow-group "evidence"
                 when
                     $observed : Observations()
@@ -166,7 +167,7 @@ class RuleSetLoadingTest {
         copyRules();
         addRuleFile("zz-runtime.drl", """
                 rule "TST-003 Fails on its first match"
-                    @id("TST-003") @title("runtime failure") @source("test")
+                    @id("TST-003") @title("runtime failure") @titleNl("runtime failure (nl)") @source("test")
                     ruleflow-group "evidence"
                 when
                     $observed : Observations()
@@ -186,7 +187,7 @@ class RuleSetLoadingTest {
         copyRules();
         addRuleFile("zz-loop.drl", """
                 rule "TST-004 Feeds itself"
-                    @id("TST-004") @title("loop") @source("test")
+                    @id("TST-004") @title("loop") @titleNl("loop (nl)") @source("test")
                     ruleflow-group "evidence"
                 when
                     $evidence : TypeEvidence( type == PresentationType.IDENTITY )

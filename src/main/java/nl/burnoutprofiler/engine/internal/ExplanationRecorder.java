@@ -53,7 +53,7 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
                 collected.forEach(value -> describe(value, facts));
             }
         }
-        trace.add(new TraceEntry(info.id(), info.title(), List.copyOf(facts)));
+        trace.add(new TraceEntry(info.id(), info.title(), info.titleEn(), List.copyOf(facts)));
     }
 
     @Override
@@ -75,7 +75,7 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
 
     private RuleInfo info(Rule rule) {
         RuleInfo info = rules.get(rule.getName());
-        return info != null ? info : new RuleInfo(rule.getName(), rule.getName(), "", "?", 0);
+        return info != null ? info : new RuleInfo(rule.getName(), rule.getName(), rule.getName(), "", "?", 0);
     }
 
     /** Keeps what a reader can understand: observations, rulers, conclusions and collected codes. */

@@ -193,11 +193,12 @@ public final class RuleSetLoader {
                 int line = location.line();
                 Map<String, Object> meta = rule.getMetaData();
                 String id = text(meta.get("id"));
-                String title = text(meta.get("title"));
+                String titleEn = text(meta.get("title"));
+                String titleNl = text(meta.get("titleNl"));
                 String source = text(meta.get("source"));
-                if (id == null || title == null || source == null) {
+                if (id == null || titleEn == null || titleNl == null || source == null) {
                     problems.add(new RuleProblem(file, line, 0, "rule \"" + rule.getName()
-                            + "\" needs @id, @title and @source metadata"));
+                            + "\" needs @id, @title, @titleNl and @source metadata"));
                     continue;
                 }
                 if (!RULE_ID.matcher(id).matches()) {
@@ -207,7 +208,7 @@ public final class RuleSetLoader {
                 if (earlier != null) {
                     problems.add(new RuleProblem(file, line, 0, "rule id " + id + " is also used by \"" + earlier + "\""));
                 }
-                rules.put(rule.getName(), new RuleInfo(id, title, source, file, line));
+                rules.put(rule.getName(), new RuleInfo(id, titleNl, titleEn, source, file, line));
             }
         }
         if (!problems.isEmpty()) {
