@@ -34,9 +34,4 @@ public final class OutcomeJson {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
-
-    /** The shared mapper, for readers that need the same conventions. */
-    public static ObjectMapper mapper() {
-        return JSON;
-    }
 }

@@ -44,6 +44,27 @@ class RuleSetLoadingTest {
                 """ + rule);
     }
 
+    /** Conditions and consequence shared by most broken-rule examples: sleep problems weigh physiological. */
+    private static final String SLEEP_PROBLEMS_PRESENT =
+            "$observed : Observations()\n$o : Observation() from $observed.present( \"SLEEP_PROBLEMS\" )";
+    private static final String WEIGH_PHYSIOLOGICAL =
+            "insert( TypeEvidence.of( PresentationType.PHYSIOLOGICAL, 1.0, $o.code() ) );";
+
+    private static String metadata(String id, String title) {
+        return "@id(\"" + id + "\") @title(\"" + title + "\") @titleNl(\"" + title + " (nl)\") @source(\"test\")";
+    }
+
+    /** Writes one evidence rule; the rule keyword lands on line 8, its first condition on line 12. */
+    private void addRule(String file, String name, String metadata, String when, String then) throws IOException {
+        addRuleFile(file, "rule \"" + name + "\"\n"
+                + (metadata.isEmpty() ? "" : "    " + metadata + "\n")
+                + "    ruleflow-group \"evidence\"\nwhen\n" + indent(when) + "then\n" + indent(then) + "end\n");
+    }
+
+    private static String indent(String lines) {
+        return lines.lines().map(line -> "    " + line + "\n").collect(java.util.stream.Collectors.joining());
+    }
+
     private static RuleProblem onlyProblem(Path directory) {
         RuleSetException refused = org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class,
                 () -> ProfilerEngine.fromDirectory(directory));
@@ -87,15 +108,8 @@ class RuleSetLoadingTest {
     @Test
     void aSyntaxErrorNamesFileAndLine() throws IOException {
         copyRules();
-        addRuleFile("zz-broken.drl", """
-                rule "TST-001 Broken"
-                    @id("TST-001") @title("broken") @titleNl("broken (nl)") @source("test")
-                    ruleflow-group "evidence"
-                when
-                    Observation( code == "SLEEP_PROBLEMS"
-                then
-                end
-                """);
+        addRule("zz-broken.drl", "TST-001 Broken", metadata("TST-001", "broken"),
+                "Observation( code == \"SLEEP_PROBLEMS\"", "");
         RuleSetException refused = org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class,
                 () -> ProfilerEngine.fromDirectory(rules));
         assertThat(refused.problems()).isNotEmpty().allSatisfy(problem -> {
@@ -107,17 +121,8 @@ class RuleSetLoadingTest {
     @Test
     void aCodeMissingFromTheCatalogueIsALoadError() throws IOException {
         copyRules();
-        addRuleFile("zz-typo.drl", """
-                rule "TST-002 A typo in a code"
-                    @id("TST-002") @title("typo") @titleNl("typo (nl)") @source("test")
-                    ruleflow-group "evidence"
-                when
-                    $observed : Observations()
-                    $o : Observation() from $observed.present( "SLEEP_PROBLEM" )
-                then
-                    insert( TypeEvidence.of( PresentationType.PHYSIOLOGICAL, 1.0, $o.code() ) );
-                end
-                """);
+        addRule("zz-typo.drl", "TST-002 A typo in a code", metadata("TST-002", "typo"),
+                SLEEP_PROBLEMS_PRESENT.replace("SLEEP_PROBLEMS", "SLEEP_PROBLEM"), WEIGH_PHYSIOLOGICAL);
         RuleProblem problem = onlyProblem(rules);
         assertThat(problem.file()).isEqualTo("zz-typo.drl");
         assertThat(problem.line()).isEqualTo(13);
@@ -127,16 +132,7 @@ class RuleSetLoadingTest {
     @Test
     void aRuleWithoutMetadataIsRefused() throws IOException {
         copyRules();
-        addRuleFile("zz-bare.drl", """
-                rule "A rule without id or source"
-                    ruleflow-group "evidence"
-                when
-                    $observed : Observations()
-                    $o : Observation() from $observed.present( "SLEEP_PROBLEMS" )
-                then
-                    insert( TypeEvidence.of( PresentationType.PHYSIOLOGICAL, 1.0, $o.code() ) );
-                end
-                """);
+        addRule("zz-bare.drl", "A rule without id or source", "", SLEEP_PROBLEMS_PRESENT, WEIGH_PHYSIOLOGICAL);
         RuleProblem problem = onlyProblem(rules);
         assertThat(problem.file()).isEqualTo("zz-bare.drl");
         assertThat(problem.line()).isEqualTo(8);
@@ -146,17 +142,8 @@ class RuleSetLoadingTest {
     @Test
     void aDuplicateRuleIdIsRefused() throws IOException {
         copyRules();
-        addRuleFile("zz-duplicate.drl", """
-                rule "PHY-001 Another rule with a taken id"
-                    @id("PHY-001") @title("duplicate") @titleNl("duplicate (nl)") @source("test")
-                    ruleflow-group "evidence"
-                when
-                    $observed : Observations()
-                    $o : Observation() from $observed.present( "SLEEP_PROBLEMS" )
-                then
-                    insert( TypeEvidence.of( PresentationType.PHYSIOLOGICAL, 1.0, $o.code() ) );
-                end
-                """);
+        addRule("zz-duplicate.drl", "PHY-001 Another rule with a taken id", metadata("PHY-001", "duplicate"),
+                SLEEP_PROBLEMS_PRESENT, WEIGH_PHYSIOLOGICAL);
         assertThatThrownBy(() -> ProfilerEngine.fromDirectory(rules))
                 .isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("PHY-001");
@@ -165,17 +152,9 @@ class RuleSetLoadingTest {
     @Test
     void aRuleThatFailsOnlyWhenItFiresIsCaughtByTheSmokeAssessment() throws IOException {
         copyRules();
-        addRuleFile("zz-runtime.drl", """
-                rule "TST-003 Fails on its first match"
-                    @id("TST-003") @title("runtime failure") @titleNl("runtime failure (nl)") @source("test")
-                    ruleflow-group "evidence"
-                when
-                    $observed : Observations()
-                    $o : Observation() from $observed.present( "SLEEP_PROBLEMS" )
-                then
-                    insert( TypeEvidence.of( PresentationType.PHYSIOLOGICAL, Double.parseDouble( "abc" ), $o.code() ) );
-                end
-                """);
+        addRule("zz-runtime.drl", "TST-003 Fails on its first match", metadata("TST-003", "runtime failure"),
+                SLEEP_PROBLEMS_PRESENT,
+                "insert( TypeEvidence.of( PresentationType.PHYSIOLOGICAL, Double.parseDouble( \"abc\" ), $o.code() ) );");
         RuleProblem problem = onlyProblem(rules);
         assertThat(problem.file()).isEqualTo("zz-runtime.drl");
         assertThat(problem.line()).isEqualTo(8);
@@ -185,16 +164,9 @@ class RuleSetLoadingTest {
     @Test
     void rulesThatFeedEachOtherForeverAreStoppedAndNamed() throws IOException {
         copyRules();
-        addRuleFile("zz-loop.drl", """
-                rule "TST-004 Feeds itself"
-                    @id("TST-004") @title("loop") @titleNl("loop (nl)") @source("test")
-                    ruleflow-group "evidence"
-                when
-                    $evidence : TypeEvidence( type == PresentationType.IDENTITY )
-                then
-                    insert( TypeEvidence.of( PresentationType.IDENTITY, $evidence.weight() + 1.0, "SLEEP_PROBLEMS" ) );
-                end
-                """);
+        addRule("zz-loop.drl", "TST-004 Feeds itself", metadata("TST-004", "loop"),
+                "$evidence : TypeEvidence( type == PresentationType.IDENTITY )",
+                "insert( TypeEvidence.of( PresentationType.IDENTITY, $evidence.weight() + 1.0, \"SLEEP_PROBLEMS\" ) );");
         RuleProblem problem = onlyProblem(rules);
         assertThat(problem.file()).isEqualTo("zz-loop.drl");
         assertThat(problem.reason()).contains("TST-004").contains("did not come to rest");

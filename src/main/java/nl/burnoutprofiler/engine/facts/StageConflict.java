@@ -1,5 +1,7 @@
 package nl.burnoutprofiler.engine.facts;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -17,6 +19,13 @@ public record StageConflict(List<String> codes, String nl, String en) {
 
     public static StageConflict of(String nl, String en, String... codes) {
         return new StageConflict(List.of(codes), nl, en);
+    }
+
+    /** A conflict between the codes an accumulate collected and the ones named. */
+    public static StageConflict of(String nl, String en, Collection<String> collected, String... codes) {
+        List<String> all = new ArrayList<>(collected);
+        all.addAll(List.of(codes));
+        return new StageConflict(all, nl, en);
     }
 
     @Override

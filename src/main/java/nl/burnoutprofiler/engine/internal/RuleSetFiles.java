@@ -25,14 +25,31 @@ import java.util.stream.Stream;
  * The text files of a rule set (DRL, catalogue JSON, properties), keyed by their path relative to the rule
  * folder with forward slashes, in sorted order so every build sees them in the same order.
  */
-public record RuleSetFiles(String origin, Map<String, String> files) {
+public final class RuleSetFiles {
 
     /** Where the build packages the {@code rules/} folder inside the jar. */
     public static final String PACKAGED_ROOT = "nl/burnoutprofiler/rules";
     static final String MARKER = "ruleset.properties";
 
-    public RuleSetFiles {
-        files = Collections.unmodifiableMap(new TreeMap<>(files));
+    private final String origin;
+    private final Map<String, String> files;
+    /** Computed once: the loader, the precompiled-rules check and the version all need it. */
+    private final String contentHash;
+
+    public RuleSetFiles(String origin, Map<String, String> files) {
+        this.origin = origin;
+        this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+        this.contentHash = hash(this.files);
+    }
+
+    /** Where the files came from: a folder, or "packaged". */
+    public String origin() {
+        return origin;
+    }
+
+    /** Every file's text by its path relative to the rule folder, sorted. */
+    public Map<String, String> files() {
+        return files;
     }
 
     public static RuleSetFiles fromDirectory(Path directory) {
@@ -102,6 +119,10 @@ public record RuleSetFiles(String origin, Map<String, String> files) {
 
     /** SHA-256 over every file name and text (line endings normalised): any edit changes it. */
     public String contentHash() {
+        return contentHash;
+    }
+
+    private static String hash(Map<String, String> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             files.forEach((name, text) -> {
