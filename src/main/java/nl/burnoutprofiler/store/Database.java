@@ -1,0 +1,164 @@
+package nl.burnoutprofiler.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
+/**
+ * The store: a connection pool, migrated with Flyway when opened, and the stores that work on it. Thread-safe; open
+ * one per application and close it at shutdown.
+ *
+ * <p>Migrations come from {@code classpath:db/migration/common} and from the folder of the database in use,
+ * {@code classpath:db/migration/h2} or {@code classpath:db/migration/postgresql} (what cannot be written alike for
+ * both, such as the triggers that make intakes, outcomes and the audit log append-only).
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    static final String MIGRATIONS = "classpath:db/migration";
+
+    private final HikariDataSource pool;
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final SessionStore sessions;
+    private final CaseStore cases;
+    private final AuditLog audit;
+
+    private Database(HikariDataSource pool, Clock clock) {
+        this.pool = pool;
+        Jdbc jdbc = new Jdbc(pool, clock);
+        this.users = new UserStore(jdbc);
+        this.tokens = new TokenStore(jdbc);
+        this.sessions = new SessionStore(jdbc);
+        this.cases = new CaseStore(jdbc);
+        this.audit = new AuditLog(jdbc);
+    }
+
+    /** Opens the database, creating the data folder of an H2 file database, and brings its schema up to date. */
+    public static Database open(DatabaseSettings settings) {
+        return open(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #open(DatabaseSettings)}, with the clock that timestamps what is stored (for tests). */
+    public static Database open(DatabaseSettings settings, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        String where = settings.describe();
+        settings.h2Directory().ifPresent(Database::createDirectory);
+
+        HikariDataSource pool = connect(settings, where);
+        try {
+            String vendor = vendorOf(pool, where);
+            MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations(MIGRATIONS + "/common", MIGRATIONS + "/" + vendor)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            LOG.info("Opened database {} (schema version {}, {} migration(s) applied)",
+                    where, result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted);
+            return new Database(pool, clock);
+        } catch (FlywayException e) {
+            pool.close();
+            throw new StoreException("Cannot bring the database " + where + " up to date: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public CaseStore cases() {
+        return cases;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + directory + ": " + e, e);
+        }
+    }
+
+    private static HikariDataSource connect(DatabaseSettings settings, String where) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("burnout-profiler");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(10_000);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StoreException("Cannot connect to the database " + where + ": " + cause.getMessage(), cause);
+        } catch (RuntimeException e) {
+            // For instance no JDBC driver for the URL.
+            throw new StoreException("Cannot connect to the database " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The migration folder of the database behind the pool. */
+    private static String vendorOf(DataSource pool, String where) {
+        String product;
+        try (Connection connection = pool.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot connect to the database " + where, e);
+        }
+        String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
+        if (name.equals("h2")) {
+            return "h2";
+        }
+        if (name.equals("postgresql")) {
+            return "postgresql";
+        }
+        throw new StoreException("Unsupported database " + product + " at " + where + ": use PostgreSQL or H2");
+    }
+}

@@ -1,0 +1,72 @@
+package nl.burnoutprofiler.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where data lives: a JDBC URL with its user and password. PostgreSQL ({@code jdbc:postgresql:}) for a real
+ * installation, or an embedded H2 file database ({@link #embedded(Path)}) for a single machine.
+ */
+public record DatabaseSettings(String jdbcUrl, String user, String password) {
+
+    /** The H2 options that let the one set of migrations, written for PostgreSQL, serve H2 as well. */
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private static final String H2_FILE_PREFIX = "jdbc:h2:file:";
+    /** URL parameters that carry credentials: {@code ;password=x} (H2) or {@code ?user=x&password=y} (PostgreSQL). */
+    private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile(
+            "(?i)([;?&])(user|password|sslpassword|pwd)=[^;&]*");
+    /** Credentials before the host: {@code //user:secret@host}. */
+    private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
+
+    public DatabaseSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("not a JDBC URL (it should start with jdbc:): " + strip(jdbcUrl));
+        }
+    }
+
+    /** The H2 file database {@code <dataDirectory>/burnout-profiler}, user "sa", empty password. */
+    public static DatabaseSettings embedded(Path dataDirectory) {
+        Path file = dataDirectory.toAbsolutePath().normalize().resolve("burnout-profiler");
+        return new DatabaseSettings(H2_FILE_PREFIX + file + H2_OPTIONS, "sa", "");
+    }
+
+    /** True for H2, the embedded database. */
+    public boolean embedded() {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /** For logs: the URL without credentials. */
+    public String describe() {
+        return strip(jdbcUrl);
+    }
+
+    /** The folder an H2 file database is kept in; empty for other databases. */
+    Optional<Path> h2Directory() {
+        if (!jdbcUrl.startsWith(H2_FILE_PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = jdbcUrl.substring(H2_FILE_PREFIX.length());
+        int options = rest.indexOf(';');
+        String file = options < 0 ? rest : rest.substring(0, options);
+        if (file.startsWith("~")) {
+            file = System.getProperty("user.home") + file.substring(1);
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        return Optional.ofNullable(parent);
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + describe() + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+    }
+
+    private static String strip(String url) {
+        String withoutParameters = CREDENTIAL_PARAMETER.matcher(url).replaceAll("$1$2=***");
+        return USER_INFO.matcher(withoutParameters).replaceAll("//***@");
+    }
+}
