@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.burnoutprofiler.engine.FieldProblem;
 import nl.burnoutprofiler.engine.Intake;
@@ -73,6 +75,49 @@ public final class IntakeJson {
             throw new InvalidIntakeException(problems);
         }
         return intake;
+    }
+
+    /**
+     * The intake in its normal form: the contract's fields, defaults filled in ({@code date}, {@code observer}),
+     * {@code intensity} only for present observations, empty parts left out. Reading it back gives an equal intake.
+     */
+    public static String write(Intake intake) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("caseId", intake.caseId());
+        if (intake.date() != null) {
+            root.put("date", intake.date().toString());
+        }
+        root.put("observer", intake.observer().name());
+        ArrayNode observations = root.putArray("observations");
+        for (Observation o : intake.observations()) {
+            ObjectNode item = observations.addObject();
+            item.put("code", o.code());
+            if (o.present()) {
+                item.put("intensity", o.intensity());
+            } else {
+                item.put("present", false);
+            }
+            if (o.note() != null) {
+                item.put("note", o.note());
+            }
+        }
+        Rulers rulers = intake.rulers();
+        if (!rulers.isEmpty()) {
+            ObjectNode node = root.putObject("rulers");
+            putIfSet(node, "importance", rulers.importance());
+            putIfSet(node, "confidence", rulers.confidence());
+            putIfSet(node, "readiness", rulers.readiness());
+        }
+        if (intake.notes() != null) {
+            root.put("notes", intake.notes());
+        }
+        return root.toString();
+    }
+
+    private static void putIfSet(ObjectNode node, String name, Integer value) {
+        if (value != null) {
+            node.put(name, value);
+        }
     }
 
     private LocalDate date(JsonNode root, List<FieldProblem> problems) {

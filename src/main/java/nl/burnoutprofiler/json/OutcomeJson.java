@@ -18,12 +18,22 @@ public final class OutcomeJson {
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+    private static final ObjectMapper COMPACT = JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     private OutcomeJson() {
     }
 
     public static String write(Outcome outcome) {
         return toJson(outcome);
+    }
+
+    /** The same JSON without indentation: for HTTP responses and storage. */
+    public static String writeCompact(Outcome outcome) {
+        try {
+            return COMPACT.writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     /** Any value of the engine's API (catalogue entries, rule descriptions) in the same style. */

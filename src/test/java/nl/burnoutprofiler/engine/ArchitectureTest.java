@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import nl.burnoutprofiler.TestEngine;
 
-/** The engine is a library first: it never depends on the command line, and rules do no I/O. */
+/**
+ * The engine is a library first: it never depends on the command line, the server or the database, and rules do
+ * no I/O. The layers above it depend downwards only.
+ */
 class ArchitectureTest {
 
     private static List<Path> javaFiles(String folder) throws IOException {
@@ -31,6 +34,30 @@ class ArchitectureTest {
                         .doesNotContain("picocli")
                         .doesNotContain("logback");
             }
+        }
+    }
+
+    @Test
+    void theEngineAndJsonPackagesKnowNothingOfTheServerOrTheDatabase() throws IOException {
+        for (String folder : List.of("src/main/java/nl/burnoutprofiler/engine", "src/main/java/nl/burnoutprofiler/json")) {
+            for (Path file : javaFiles(folder)) {
+                assertThat(Files.readString(file)).as(file.toString())
+                        .doesNotContain("nl.burnoutprofiler.server").doesNotContain("nl.burnoutprofiler.store")
+                        .doesNotContain("io.javalin").doesNotContain("java.sql");
+            }
+        }
+    }
+
+    @Test
+    void theStoreServesTheServerAndTheServerServesTheCommandLine() throws IOException {
+        for (Path file : javaFiles("src/main/java/nl/burnoutprofiler/store")) {
+            assertThat(Files.readString(file)).as(file.toString())
+                    .doesNotContain("nl.burnoutprofiler.server").doesNotContain("nl.burnoutprofiler.cli")
+                    .doesNotContain("io.javalin");
+        }
+        for (Path file : javaFiles("src/main/java/nl/burnoutprofiler/server")) {
+            assertThat(Files.readString(file)).as(file.toString())
+                    .doesNotContain("nl.burnoutprofiler.cli").doesNotContain("picocli");
         }
     }
 

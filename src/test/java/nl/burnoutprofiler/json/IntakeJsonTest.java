@@ -42,6 +42,22 @@ class IntakeJsonTest {
     }
 
     @Test
+    void theNormalFormReadsBackAsTheSameIntakeWithItsDefaultsFilledIn() {
+        Intake intake = reader.read("""
+                {"caseId": "c-0042",
+                 "observations": [
+                   {"code": "SLEEP_PROBLEMS", "intensity": 3},
+                   {"code": "SOCIAL_UNSAFETY", "present": false},
+                   {"code": "AMBIVALENCE", "note": "wil minder werken"}],
+                 "rulers": {"importance": 7, "readiness": 5}}
+                """);
+        String normal = IntakeJson.write(intake);
+        assertThat(normal).contains("\"date\":\"2026-11-22\"", "\"observer\":\"COACH\"")
+                .doesNotContain("confidence").doesNotContain("notes");
+        assertThat(reader.read(normal)).isEqualTo(intake);
+    }
+
+    @Test
     void malformedJsonSaysWhere() {
         InvalidIntakeException refused = assertThrows(InvalidIntakeException.class,
                 () -> reader.read("{\"caseId\": \"c-1\",\n \"observations\": [ {\"code\": } ]}"));

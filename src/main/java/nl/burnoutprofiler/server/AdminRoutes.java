@@ -1,0 +1,180 @@
+package nl.burnoutprofiler.server;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.javalin.http.Context;
+
+import nl.burnoutprofiler.engine.FieldProblem;
+import nl.burnoutprofiler.engine.ProfilerEngine;
+import nl.burnoutprofiler.engine.RuleProblem;
+import nl.burnoutprofiler.engine.RuleSetException;
+import nl.burnoutprofiler.store.ApiToken;
+import nl.burnoutprofiler.store.AuditEntry;
+import nl.burnoutprofiler.store.Database;
+import nl.burnoutprofiler.store.Role;
+import nl.burnoutprofiler.store.User;
+
+/** Users, tokens, the rule set and the audit log: the admin's part of the API. Admins read no cases. */
+final class AdminRoutes {
+
+    record RuleSetView(String ruleSetVersion, int rules, boolean precompiled) {
+
+        static RuleSetView of(ProfilerEngine engine) {
+            return new RuleSetView(engine.ruleSetVersion(), engine.rules().size(), engine.usesPrecompiledRules());
+        }
+    }
+
+    record UserView(String username, String displayName, String role, String manager, String createdAt) {
+
+        static UserView of(User user) {
+            return new UserView(user.username(), user.displayName(), user.role().id(), user.manager(),
+                    user.createdAt().toString());
+        }
+    }
+
+    record TokenView(String name, String role, String user, String createdAt, String createdBy) {
+
+        static TokenView of(ApiToken token) {
+            return new TokenView(token.name(), token.role().id(), token.user(), token.createdAt().toString(),
+                    token.createdBy());
+        }
+    }
+
+    /** A new token: the only time its value is shown. */
+    record NewTokenView(String name, String role, String user, String token) {
+    }
+
+    /** An audit entry with its time as ISO-8601 text (the server's JSON mapper has no java.time support). */
+    record AuditEntryView(long id, String at, String actor, String action, String caseId, String detail) {
+
+        static AuditEntryView of(AuditEntry entry) {
+            return new AuditEntryView(entry.id(), entry.at().toString(), entry.actor(), entry.action(),
+                    entry.caseId(), entry.detail());
+        }
+    }
+
+    record AuditView(List<AuditEntryView> entries) {
+    }
+
+    private final LiveEngine engine;
+    private final Database database;
+    private final Authenticator authenticator;
+    private final Audit audit;
+
+    AdminRoutes(LiveEngine engine, Database database, Authenticator authenticator, Audit audit) {
+        this.engine = engine;
+        this.database = database;
+        this.authenticator = authenticator;
+        this.audit = audit;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/api/v1/admin/rules", ctx -> ctx.json(RuleSetView.of(engine.current())), Access.ADMIN);
+        routes.post("/api/v1/admin/rules/reload", this::reloadRules, Access.ADMIN);
+        routes.get("/api/v1/admin/users", ctx -> ctx.json(database.users().all().stream().map(UserView::of).toList()),
+                Access.ADMIN);
+        routes.post("/api/v1/admin/users", this::createUser, Access.ADMIN);
+        routes.get("/api/v1/admin/tokens", ctx -> ctx.json(database.tokens().all().stream().map(TokenView::of)
+                .toList()), Access.ADMIN);
+        routes.post("/api/v1/admin/tokens", this::createToken, Access.ADMIN);
+        routes.delete("/api/v1/admin/tokens/{name}", this::revokeToken, Access.ADMIN);
+        routes.get("/api/v1/admin/audit", this::auditLog, Access.ADMIN);
+    }
+
+    private void reloadRules(Context ctx) {
+        Principal admin = ProfilerServer.principal(ctx);
+        try {
+            ProfilerEngine next = engine.reload();
+            audit.record(admin, Audit.RELOAD_RULES, null, next.ruleSetVersion());
+            ctx.json(RuleSetView.of(next));
+        } catch (RuleSetException e) {
+            audit.record(admin, Audit.RELOAD_RULES_REFUSED, null, e.problems().size() + " problems");
+            List<FieldProblem> errors = e.problems().stream().map(AdminRoutes::asFieldProblem).toList();
+            throw new ApiProblem(422, "Rule set refused", "The new rule set is broken; the running rule set "
+                    + engine.current().ruleSetVersion() + " stays.", errors).raise();
+        }
+    }
+
+    private static FieldProblem asFieldProblem(RuleProblem problem) {
+        String at = problem.line() > 0 ? problem.file() + ":" + problem.line() : problem.file();
+        return new FieldProblem(at, null, problem.reason());
+    }
+
+    private void createUser(Context ctx) {
+        JsonNode body = RequestBodies.object(ctx);
+        String username = RequestBodies.requiredText(body, "username");
+        if (!username.matches("[a-z0-9._-]{2,40}")) {
+            throw ApiProblem.badField("username", username, "must be 2-40 characters of a-z 0-9 . _ -").raise();
+        }
+        String displayName = RequestBodies.requiredText(body, "displayName");
+        if (displayName.length() > 200) {
+            throw ApiProblem.badField("displayName", null, "must be at most 200 characters").raise();
+        }
+        Role role = role(RequestBodies.requiredText(body, "role"));
+        String password = RequestBodies.requiredText(body, "password");
+        if (password.length() < Passwords.MIN_LENGTH) {
+            throw ApiProblem.badField("password", null, "needs at least " + Passwords.MIN_LENGTH + " characters")
+                    .raise();
+        }
+        String manager = RequestBodies.optionalText(body, "manager");
+        User user;
+        String passwordHash;
+        try {
+            passwordHash = Passwords.hash(password);
+        } catch (IllegalArgumentException e) { // bcrypt reads at most 72 bytes and refuses more
+            throw ApiProblem.badField("password", null, e.getMessage()).raise();
+        }
+        try {
+            user = database.users().create(username, displayName, role, passwordHash, manager);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badField("manager", manager, e.getMessage()).raise();
+        }
+        audit.record(ProfilerServer.principal(ctx), Audit.CREATE_USER, null, username + " as " + role.id());
+        ctx.status(201).json(UserView.of(user));
+    }
+
+    private void createToken(Context ctx) {
+        JsonNode body = RequestBodies.object(ctx);
+        String name = RequestBodies.requiredText(body, "name");
+        if (!Tokens.NAME.matcher(name).matches()) {
+            throw ApiProblem.badField("name", name.length() > 100 ? null : name, Tokens.NAME_RULE).raise();
+        }
+        Role role = role(RequestBodies.requiredText(body, "role"));
+        String user = RequestBodies.optionalText(body, "user");
+        String token = Secrets.newApiToken();
+        ApiToken created;
+        try {
+            created = Tokens.create(database, name, role, user, token, ProfilerServer.principal(ctx).name());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badField("user", user, e.getMessage()).raise();
+        }
+        audit.record(ProfilerServer.principal(ctx), Audit.CREATE_TOKEN, null, name + " as " + role.id());
+        ctx.status(201).json(new NewTokenView(created.name(), created.role().id(), created.user(), token));
+    }
+
+    private void revokeToken(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!database.tokens().revoke(name)) {
+            throw ApiProblem.notFound("There is no active token " + name + ".").raise();
+        }
+        authenticator.forgetCachedTokens();
+        audit.record(ProfilerServer.principal(ctx), Audit.REVOKE_TOKEN, null, name);
+        ctx.status(204);
+    }
+
+    private void auditLog(Context ctx) {
+        String caseId = ctx.queryParam("caseId");
+        List<AuditEntry> entries = caseId == null ? database.audit().recent(500) : database.audit().forCase(caseId);
+        ctx.json(new AuditView(entries.stream().map(AuditEntryView::of).toList()));
+    }
+
+    private static Role role(String id) {
+        try {
+            return Role.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badField("role", id, e.getMessage()).raise();
+        }
+    }
+}

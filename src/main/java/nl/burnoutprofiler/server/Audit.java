@@ -1,0 +1,37 @@
+package nl.burnoutprofiler.server;
+
+import nl.burnoutprofiler.store.AuditLog;
+
+/** Who read or wrote which case, and when: the server's words for the audit log. Never intake content. */
+final class Audit {
+
+    static final String SIGN_IN = "sign-in";
+    static final String SIGN_IN_REFUSED = "sign-in-refused";
+    static final String SIGN_OUT = "sign-out";
+    static final String STORE_INTAKE = "store-intake";
+    static final String CORRECT_INTAKE = "correct-intake";
+    static final String READ_CASE = "read-case";
+    static final String LIST_CASES = "list-cases";
+    static final String CREATE_USER = "create-user";
+    static final String CREATE_TOKEN = "create-token";
+    static final String REVOKE_TOKEN = "revoke-token";
+    static final String RELOAD_RULES = "reload-rules";
+    static final String RELOAD_RULES_REFUSED = "reload-rules-refused";
+
+    private static final int MAX_ACTOR = 100;
+
+    private final AuditLog log;
+
+    Audit(AuditLog log) {
+        this.log = log;
+    }
+
+    void record(Principal actor, String action, String caseId, String detail) {
+        log.record(actor.name(), action, caseId, detail);
+    }
+
+    /** For someone not (yet) known, such as a refused sign-in: the name they gave, cut to what the log holds. */
+    void record(String actor, String action, String detail) {
+        log.record(actor.length() > MAX_ACTOR ? actor.substring(0, MAX_ACTOR) : actor, action, null, detail);
+    }
+}

@@ -1,0 +1,210 @@
+package nl.burnoutprofiler.server;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.javalin.http.Context;
+
+import nl.burnoutprofiler.engine.Intake;
+import nl.burnoutprofiler.engine.IntakeValidator;
+import nl.burnoutprofiler.engine.Outcome;
+import nl.burnoutprofiler.engine.PresentationType;
+import nl.burnoutprofiler.engine.ProfilerEngine;
+import nl.burnoutprofiler.engine.SafetyStatus;
+import nl.burnoutprofiler.engine.Stage;
+import nl.burnoutprofiler.json.IntakeJson;
+import nl.burnoutprofiler.json.OutcomeJson;
+import nl.burnoutprofiler.store.CaseFilter;
+import nl.burnoutprofiler.store.CaseSummary;
+import nl.burnoutprofiler.store.Database;
+import nl.burnoutprofiler.store.NewIntake;
+import nl.burnoutprofiler.store.Role;
+import nl.burnoutprofiler.store.StoredIntake;
+import nl.burnoutprofiler.store.User;
+
+/**
+ * Cases over meetings. A coach stores intakes of their own cases; a case manager reads the cases of the coaches
+ * assigned to them. Every read and write goes to the audit log.
+ */
+final class CaseRoutes {
+
+    /** A stored intake with the outcome it got; {@code versions} counts the corrections of its meeting. */
+    record StoredIntakeView(long intakeId, String caseId, long meeting, int version, Integer versions, String date,
+                            String observer, String storedBy, String storedAt, String ruleSetVersion,
+                            @JsonRawValue String intake, @JsonRawValue String outcome) {
+
+        static StoredIntakeView of(StoredIntake stored, Integer versions) {
+            return new StoredIntakeView(stored.intakeId(), stored.caseId(), stored.meeting(), stored.version(),
+                    versions, stored.date().toString(), stored.observer(), stored.storedBy(),
+                    stored.storedAt().toString(), stored.ruleSetVersion(), stored.intakeJson(), stored.outcomeJson());
+        }
+    }
+
+    record LatestView(long intakeId, String date, String primaryType, String stage, String safety,
+                      String ruleSetVersion) {
+    }
+
+    record CaseSummaryView(String caseId, String coach, String coachName, int meetings, LatestView latest) {
+
+        static CaseSummaryView of(CaseSummary summary) {
+            StoredIntake latest = summary.latest();
+            return new CaseSummaryView(summary.caseId(), summary.coach(), summary.coachName(), summary.meetings(),
+                    new LatestView(latest.intakeId(), latest.date().toString(), latest.primaryType(), latest.stage(),
+                            latest.safetyStatus(), latest.ruleSetVersion()));
+        }
+    }
+
+    record CaseListView(List<CaseSummaryView> cases) {
+    }
+
+    record CaseView(String caseId, String coach, String coachName, List<StoredIntakeView> meetings,
+                    JsonNode changes, JsonNode nextSteps, JsonNode nextQuestions) {
+    }
+
+    private final LiveEngine engine;
+    private final Database database;
+    private final Audit audit;
+    private final Clock clock;
+
+    CaseRoutes(LiveEngine engine, Database database, Audit audit, Clock clock) {
+        this.engine = engine;
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    void register(RouteTable routes) {
+        routes.post("/api/v1/cases/{caseId}/intakes", this::storeIntake, Access.COACH);
+        routes.get("/api/v1/cases", this::list, Access.COACH, Access.CASE_MANAGER);
+        routes.get("/api/v1/cases/{caseId}", this::show, Access.COACH, Access.CASE_MANAGER);
+    }
+
+    private void storeIntake(Context ctx) {
+        Principal coach = ProfilerServer.principal(ctx);
+        String caseId = caseIdOf(ctx);
+        Long corrects = correctsOf(ctx);
+        ProfilerEngine current = engine.current();
+        Intake intake = EngineRoutes.readIntake(current, clock, withCaseId(ctx, caseId));
+        database.cases().ownerOf(caseId).filter(owner -> !owner.equals(coach.name())).ifPresent(owner -> {
+            throw ApiProblem.forbidden("Case " + caseId + " belongs to another coach.").raise();
+        });
+        Outcome outcome = current.assess(intake);
+        NewIntake record = new NewIntake(caseId, intake.date(), intake.observer().name(), IntakeJson.write(intake),
+                OutcomeJson.writeCompact(outcome), outcome.ruleSetVersion(), outcome.presentation().primary().name(),
+                outcome.stage().stage().name(), outcome.safety().status().name());
+        StoredIntake stored;
+        try {
+            stored = database.cases().store(record, coach.name(), corrects);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badField("corrects", String.valueOf(corrects),
+                    "is not an intake of case " + caseId).raise();
+        }
+        audit.record(coach, corrects == null ? Audit.STORE_INTAKE : Audit.CORRECT_INTAKE, caseId,
+                "intake " + stored.intakeId() + ", meeting " + stored.meeting() + ", version " + stored.version());
+        ctx.status(201);
+        ctx.header("Location", "/api/v1/cases/" + caseId);
+        ctx.json(StoredIntakeView.of(stored, null));
+    }
+
+    private void list(Context ctx) {
+        Principal reader = ProfilerServer.principal(ctx);
+        CaseFilter filter = new CaseFilter(visibleCoaches(reader), ctx.queryParam("coach"),
+                choice(ctx, "type", PresentationType.values()), choice(ctx, "stage", Stage.values()),
+                choice(ctx, "safety", SafetyStatus.values()));
+        List<CaseSummaryView> cases = database.cases().cases(filter).stream().map(CaseSummaryView::of).toList();
+        audit.record(reader, Audit.LIST_CASES, null, cases.size() + " cases");
+        ctx.json(new CaseListView(cases));
+    }
+
+    private void show(Context ctx) {
+        Principal reader = ProfilerServer.principal(ctx);
+        String caseId = caseIdOf(ctx);
+        String owner = database.cases().ownerOf(caseId)
+                .orElseThrow(() -> ApiProblem.notFound("There is no case " + caseId + ".").raise());
+        Set<String> visible = visibleCoaches(reader);
+        if (!visible.contains(owner)) {
+            throw ApiProblem.forbidden("Case " + caseId + " is not one of your cases.").raise();
+        }
+        List<StoredIntake> meetings = database.cases().latestPerMeeting(caseId);
+        Map<Long, Integer> versions = database.cases().versionCounts(caseId);
+        List<StoredIntakeView> views = new ArrayList<>();
+        for (StoredIntake meeting : meetings) {
+            views.add(StoredIntakeView.of(meeting, versions.getOrDefault(meeting.meeting(), 1)));
+        }
+        StoredIntake latest = meetings.get(meetings.size() - 1);
+        JsonNode latestOutcome = Json.tree(latest.outcomeJson());
+        ObjectNode changes = meetings.size() < 2 ? null
+                : CaseCourse.changes(meetings.get(meetings.size() - 2), latest);
+        String coachName = database.users().find(owner).map(User::displayName).orElse(owner);
+        audit.record(reader, Audit.READ_CASE, caseId, meetings.size() + " meetings");
+        ctx.json(new CaseView(caseId, owner, coachName, views, changes, latestOutcome.get("recommendations"),
+                latestOutcome.get("questions")));
+    }
+
+    /** The coaches whose cases this person may read. */
+    private Set<String> visibleCoaches(Principal reader) {
+        return reader.role() == Role.COACH ? Set.of(reader.name())
+                : Set.copyOf(database.users().coachesOf(reader.name()));
+    }
+
+    private static String caseIdOf(Context ctx) {
+        String caseId = ctx.pathParam("caseId");
+        if (!IntakeValidator.CASE_ID.matcher(caseId).matches()) {
+            throw ApiProblem.badField("caseId", caseId,
+                    "must be 1-64 characters of A-Z a-z 0-9 . _ - (a pseudonym, never a name)").raise();
+        }
+        return caseId;
+    }
+
+    private static Long correctsOf(Context ctx) {
+        String corrects = ctx.queryParam("corrects");
+        if (corrects == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(corrects);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badField("corrects", corrects, "must be the intakeId of the intake it corrects").raise();
+        }
+    }
+
+    /** The body's intake with the case id of the path; a different case id in the body is refused. */
+    private static String withCaseId(Context ctx, String caseId) {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(ctx.body());
+        } catch (java.io.IOException e) {
+            return ctx.body(); // the intake reader reports where the JSON breaks
+        }
+        if (body == null || !body.isObject()) {
+            return ctx.body();
+        }
+        JsonNode given = body.get("caseId");
+        if (given == null || given.isNull()) {
+            ((ObjectNode) body).put("caseId", caseId);
+        } else if (!caseId.equals(given.asText())) {
+            throw ApiProblem.badField("caseId", given.asText(), "must be the case id of the path, " + caseId).raise();
+        }
+        return body.toString();
+    }
+
+    private static <E extends Enum<E>> String choice(Context ctx, String parameter, E[] values) {
+        String value = ctx.queryParam(parameter);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        for (E e : values) {
+            if (e.name().equals(value)) {
+                return value;
+            }
+        }
+        throw ApiProblem.badField(parameter, value, "must be one of " + List.of(values)).raise();
+    }
+}

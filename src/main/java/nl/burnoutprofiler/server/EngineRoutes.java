@@ -1,0 +1,51 @@
+package nl.burnoutprofiler.server;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.javalin.http.Context;
+
+import nl.burnoutprofiler.engine.Intake;
+import nl.burnoutprofiler.engine.IntakeValidator;
+import nl.burnoutprofiler.engine.ProfilerEngine;
+import nl.burnoutprofiler.engine.catalogue.CodeGroup;
+import nl.burnoutprofiler.engine.catalogue.ObservationCode;
+import nl.burnoutprofiler.json.IntakeJson;
+import nl.burnoutprofiler.json.OutcomeJson;
+
+/** The stateless part of the API: the catalogue, and assessing an intake without storing it. */
+final class EngineRoutes {
+
+    /** The observation codes the intake form offers, in form order, and the rule set they belong to. */
+    record CatalogueView(String ruleSetVersion, List<CodeGroup> groups, List<ObservationCode> codes) {
+    }
+
+    private final LiveEngine engine;
+    private final Clock clock;
+
+    EngineRoutes(LiveEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/api/v1/catalogue", this::catalogue, Access.ANYONE);
+        routes.post("/api/v1/assessments", this::assess, Access.ANYONE);
+    }
+
+    private void catalogue(Context ctx) {
+        ProfilerEngine current = engine.current();
+        ctx.json(new CatalogueView(current.ruleSetVersion(), current.catalogue().groups(), current.catalogue().codes()));
+    }
+
+    private void assess(Context ctx) {
+        ProfilerEngine current = engine.current();
+        Intake intake = readIntake(current, clock, ctx.body());
+        ctx.contentType("application/json").result(OutcomeJson.writeCompact(current.assess(intake)));
+    }
+
+    /** Reads an intake for this engine's catalogue; every problem is reported at once. */
+    static Intake readIntake(ProfilerEngine engine, Clock clock, String json) {
+        return new IntakeJson(new IntakeValidator(engine.catalogue()), clock).read(json);
+    }
+}

@@ -1,0 +1,203 @@
+package nl.burnoutprofiler.server;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+
+import nl.burnoutprofiler.engine.InvalidIntakeException;
+import nl.burnoutprofiler.store.ConflictException;
+import nl.burnoutprofiler.store.Database;
+
+/**
+ * The web application and the JSON API on one port: a thin layer over {@link LiveEngine} and {@link Database}.
+ * Every API route names the roles that may call it; a check before each matched route authenticates the caller,
+ * enforces the role and, for browser sessions, the CSRF token.
+ */
+public final class ProfilerServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfilerServer.class);
+    static final String PRINCIPAL = "principal";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Set<HandlerType> READ_ONLY = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    private final Database database;
+    private final LiveEngine engine;
+    private final RuleFolderWatcher watcher;
+    private final Javalin app;
+    private final RouteTable routes;
+
+    private ProfilerServer(ServerSettings settings, Database database, LiveEngine engine, Clock clock) {
+        this.database = database;
+        this.engine = engine;
+        this.watcher = settings.watchRules() ? new RuleFolderWatcher(engine) : null;
+        Authenticator authenticator = new Authenticator(database, clock, settings.sessionLifetime());
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/nl/burnoutprofiler/web";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        this.routes = new RouteTable(app);
+        app.before(ProfilerServer::securityHeaders);
+        app.beforeMatched(ctx -> authorize(ctx, authenticator));
+        app.exception(ApiProblem.Raised.class, (e, ctx) -> problem(ctx, e.problem()));
+        app.exception(InvalidIntakeException.class, (e, ctx) -> problem(ctx,
+                ApiProblem.badRequest("The intake was not assessed: " + e.problems().size() + " problem"
+                        + (e.problems().size() == 1 ? "" : "s") + ".", e.problems())));
+        app.exception(ConflictException.class, (e, ctx) -> problem(ctx, ApiProblem.conflict(e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.matchedPath(), e);
+            problem(ctx, new ApiProblem(500, "Internal server error", "The request failed on the server.", List.of()));
+        });
+        app.error(404, ctx -> {
+            // Javalin has already written "Endpoint ... not found" as text; a handler's own 404 is a problem already.
+            if (ctx.path().startsWith("/api/")
+                    && !String.valueOf(ctx.res().getContentType()).startsWith(PROBLEM_JSON)) {
+                problem(ctx, ApiProblem.notFound("No such resource: " + ctx.path()));
+            }
+        });
+        Audit audit = new Audit(database.audit());
+        new SessionRoutes(authenticator, audit, settings.secureCookies(), settings.sessionLifetime()).register(routes);
+        new EngineRoutes(engine, clock).register(routes);
+        new CaseRoutes(engine, database, audit, clock).register(routes);
+        new AdminRoutes(engine, database, authenticator, audit).register(routes);
+        OpenApi.register(routes);
+        app.get("/", ctx -> ctx.redirect("/index.html"));
+    }
+
+    /**
+     * Opens the database (migrating it), loads the rule set, and starts listening.
+     *
+     * @throws nl.burnoutprofiler.engine.RuleSetException when the rule set is broken: nothing is started
+     */
+    public static ProfilerServer start(ServerSettings settings) {
+        return start(settings, database -> { });
+    }
+
+    /**
+     * As {@link #start(ServerSettings)}, running {@code prepare} on the migrated database before the first request
+     * can arrive (such as creating the first admin).
+     */
+    public static ProfilerServer start(ServerSettings settings, Consumer<Database> prepare) {
+        return start(settings, prepare, Clock.systemDefaultZone());
+    }
+
+    static ProfilerServer start(ServerSettings settings, Consumer<Database> prepare, Clock clock) {
+        LiveEngine engine = LiveEngine.load(settings.rulesDirectory());
+        Database database = Database.open(settings.database());
+        try {
+            prepare.accept(database);
+            ProfilerServer server = new ProfilerServer(settings, database, engine, clock);
+            server.app.start(settings.host(), settings.port());
+            LOG.info("serving on port {} with rule set {}, data in {}", server.port(),
+                    engine.current().ruleSetVersion(), settings.database().describe());
+            return server;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public LiveEngine engine() {
+        return engine;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    List<RouteTable.Route> routes() {
+        return routes.routes();
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        app.stop();
+        database.close();
+    }
+
+    static Principal principal(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
+    private static void authorize(Context ctx, Authenticator authenticator) {
+        Set<RouteRole> permitted = ctx.routeRoles();
+        if (permitted.isEmpty()) {
+            return;
+        }
+        Principal principal = authenticate(ctx, authenticator);
+        if (!permitted.contains(Access.of(principal.role()))) {
+            throw ApiProblem.forbidden("The role " + principal.role().id() + " may not use "
+                    + ctx.method() + " " + ctx.matchedPath() + ".").raise();
+        }
+        if (principal.signedInWithBrowser() && !READ_ONLY.contains(ctx.method())
+                && !Secrets.same(principal.session().csrfToken(), ctx.header(SessionRoutes.CSRF_HEADER))) {
+            throw ApiProblem.forbidden("A browser request that changes something needs the "
+                    + SessionRoutes.CSRF_HEADER + " header of its session.").raise();
+        }
+        ctx.attribute(PRINCIPAL, principal);
+    }
+
+    private static Principal authenticate(Context ctx, Authenticator authenticator) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            if (!authorization.startsWith("Bearer ")) {
+                throw ApiProblem.unauthorized("Authorization must be \"Bearer <token>\".").raise();
+            }
+            return authenticator.fromBearer(authorization.substring("Bearer ".length()).trim())
+                    .orElseThrow(() -> ApiProblem.unauthorized("The bearer token is not valid.").raise());
+        }
+        String sessionId = ctx.cookie(SessionRoutes.SESSION_COOKIE);
+        if (sessionId != null) {
+            return authenticator.fromSession(sessionId)
+                    .orElseThrow(() -> ApiProblem.unauthorized("The session has ended; sign in again.").raise());
+        }
+        throw ApiProblem.unauthorized("Sign in, or send Authorization: Bearer <token>.").raise();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    static void problem(Context ctx, ApiProblem problem) {
+        ctx.status(problem.status());
+        if (problem.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        ctx.contentType(PROBLEM_JSON);
+        ctx.result(Json.MAPPER.createObjectNode()
+                .put("type", "about:blank")
+                .put("title", problem.title())
+                .put("status", problem.status())
+                .put("detail", problem.detail())
+                .set("errors", Json.MAPPER.valueToTree(problem.errors()))
+                .toString());
+    }
+}
