@@ -34,6 +34,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.println(missing.getMessage());
             return Main.BAD_INPUT;
         }
+        if (e instanceof IllegalArgumentException || e instanceof nl.burnoutprofiler.store.StoreException) {
+            err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        }
         throw new IllegalStateException(e);
     }
 }

@@ -10,14 +10,17 @@ import picocli.CommandLine.Command;
 @Command(name = "burnout-profiler", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Decision support for coaches of workers with burnout. It supports a professional; it never diagnoses.",
-        subcommands = {AssessCommand.class, CatalogueCommand.class, RulesCommand.class},
+        subcommands = {AssessCommand.class, CatalogueCommand.class, RulesCommand.class, ServeCommand.class,
+                TokenCommand.class, UserCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:bad input (the message names each field and reason)",
-                "3:the rule set could not be loaded (file, line and reason)"})
+                "3:the rule set could not be loaded (file, line and reason)",
+                "4:the server could not start (port taken, database unreachable)"})
 public final class Main implements Runnable {
 
     public static final int BAD_INPUT = 2;
     public static final int BROKEN_RULES = 3;
+    public static final int CANNOT_START = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

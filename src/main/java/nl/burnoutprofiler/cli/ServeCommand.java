@@ -1,0 +1,85 @@
+package nl.burnoutprofiler.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import nl.burnoutprofiler.engine.RuleSetException;
+import nl.burnoutprofiler.server.FirstAdmin;
+import nl.burnoutprofiler.server.ProfilerServer;
+import nl.burnoutprofiler.server.ServerSettings;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the web application and the HTTP API on one port.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rule folder to load (and reload) instead of the rule set packaged in the jar.")
+    Path rulesDirectory;
+
+    @Option(names = "--watch-rules", description = "Reload the rule folder when one of its files changes.")
+    boolean watchRules;
+
+    @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (when served over HTTPS).")
+    boolean secureCookies;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = new ServerSettings(host, port, rulesDirectory, watchRules, database.settings(),
+                secureCookies, ServerSettings.DEFAULT_SESSION_LIFETIME);
+        showServerLog();
+        ProfilerServer server;
+        try {
+            server = ProfilerServer.start(settings, database ->
+                    FirstAdmin.ensure(database, System.getenv(FirstAdmin.PASSWORD_VARIABLE), System.out));
+        } catch (RuleSetException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("The server could not start: " + rootMessage(e));
+            return Main.CANNOT_START;
+        }
+        spec.commandLine().getOut().println("burnout-profiler serves http://localhost:" + server.port() + "/");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** A server reports what it does (start, rule reloads); the one-shot commands stay quiet. */
+    private static void showServerLog() {
+        ((Logger) LoggerFactory.getLogger("nl.burnoutprofiler")).setLevel(Level.INFO);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
