@@ -1,0 +1,209 @@
+// Inline SVG charts. Colours come from CSS classes (bar-TYPE, line-TYPE); geometry from presentation
+// attributes, which the CSP allows (no style attributes). Every chart has a <title>/<desc> and a table twin.
+import { el, formatDate, formatScore, svg } from './dom.js';
+import { t, txAttr } from './i18n.js';
+
+export const TYPES = ['CONTEXTUAL', 'RELATIONAL', 'PHYSIOLOGICAL', 'IDENTITY'];
+// Colour is never the only signal: each type also has its own marker shape and dash pattern.
+const MARKERS = { CONTEXTUAL: 'circle', RELATIONAL: 'square', PHYSIOLOGICAL: 'triangle', IDENTITY: 'diamond' };
+const DASHES = { CONTEXTUAL: null, RELATIONAL: '7 4', PHYSIOLOGICAL: '2 3', IDENTITY: '9 3 2 3' };
+const SAFETY_MARK = { CLEAR: '✓', REFER: '⚠', URGENT: '!' };
+
+let chartCount = 0;
+
+function niceMax(value) {
+  if (value <= 4) return 4;
+  if (value <= 10) return Math.ceil(value / 2) * 2;
+  return Math.ceil(value / 5) * 5;
+}
+
+function score(scores, type) {
+  const v = scores ? scores[type] : undefined;
+  return typeof v === 'number' ? v : 0;
+}
+
+/** Horizontal bars of the four type scores; the primary one is outlined and marked in words. */
+export function typeBarChart(scores, primary) {
+  const id = `typechart-${++chartCount}`;
+  const width = 640;
+  const rowH = 40;
+  const top = 8;
+  const labelW = 150;
+  const valueW = 130;
+  const plotW = width - labelW - valueW;
+  const values = TYPES.map((type) => score(scores, type));
+  const lo = Math.min(0, ...values);
+  const hi = niceMax(Math.max(1, ...values));
+  const x = (v) => labelW + ((v - lo) / (hi - lo)) * plotW;
+  const height = top + TYPES.length * rowH + 8;
+
+  const description = TYPES.map((type, i) => `${t('type.' + type)} ${formatScore(values[i])}`).join(', ');
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`, class: 'chart chart-bars', role: 'img',
+    'aria-labelledby': `${id}-title ${id}-desc`, focusable: 'false'
+  },
+  svg('title', { id: `${id}-title`, text: t('chart.typeTitle') }),
+  svg('desc', { id: `${id}-desc`, text: t('chart.typeDesc', { list: description }) }));
+
+  chart.append(svg('line', {
+    x1: x(0), x2: x(0), y1: top - 4, y2: height - 4, class: 'axis'
+  }));
+  TYPES.forEach((type, i) => {
+    const y = top + i * rowH;
+    const v = values[i];
+    const isPrimary = type === primary;
+    const label = t('type.' + type);
+    chart.append(
+      svg('text', {
+        x: labelW - 10, y: y + rowH / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle',
+        class: isPrimary ? 'label label-primary' : 'label', text: label
+      }),
+      svg('rect', {
+        x: Math.min(x(0), x(v)), y: y + 7, width: Math.max(Math.abs(x(v) - x(0)), 2), height: rowH - 14,
+        rx: 3, class: `bar bar-${type}${isPrimary ? ' bar-primary' : ''}`
+      }),
+      svg('text', {
+        x: Math.max(x(0), x(v)) + 8, y: y + rowH / 2, 'dominant-baseline': 'middle', class: 'value',
+        text: formatScore(v) + (isPrimary ? ' ' + t('chart.primaryMark') : '')
+      }));
+  });
+
+  const table = el('table', { class: 'visually-hidden chart-table' },
+    el('caption', { text: t('chart.typeTitle') }),
+    el('thead', {}, el('tr', {},
+      el('th', { scope: 'col', text: t('chart.type') }),
+      el('th', { scope: 'col', text: t('chart.score') }))),
+    el('tbody', {}, TYPES.map((type, i) => el('tr', {},
+      el('th', { scope: 'row', text: t('type.' + type) + (type === primary ? ' ' + t('chart.primaryMark') : '') }),
+      el('td', { text: formatScore(values[i]) })))));
+  return el('div', { class: 'chart-box' }, chart, table);
+}
+
+function marker(type, cx, cy, r = 5) {
+  switch (MARKERS[type]) {
+    case 'square':
+      return svg('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: `marker marker-${type}` });
+    case 'triangle':
+      return svg('polygon', {
+        points: `${cx},${cy - r - 1} ${cx + r + 1},${cy + r} ${cx - r - 1},${cy + r}`, class: `marker marker-${type}`
+      });
+    case 'diamond':
+      return svg('polygon', {
+        points: `${cx},${cy - r - 1} ${cx + r + 1},${cy} ${cx},${cy + r + 1} ${cx - r - 1},${cy}`,
+        class: `marker marker-${type}`
+      });
+    default:
+      return svg('circle', { cx, cy, r, class: `marker marker-${type}` });
+  }
+}
+
+/** A small sample of a type's line and marker, for legends. */
+export function legendSwatch(type) {
+  const node = svg('svg', { viewBox: '0 0 36 14', width: 36, height: 14, 'aria-hidden': 'true', focusable: 'false' },
+    svg('line', { x1: 1, x2: 35, y1: 7, y2: 7, class: `line line-${type}`, 'stroke-dasharray': DASHES[type] }),
+    marker(type, 18, 7, 4));
+  return node;
+}
+
+/**
+ * The four type scores over the meetings (oldest first), with the stage and safety of each meeting in
+ * labelled rows under the x axis.
+ */
+export function courseChart(meetings) {
+  const id = `coursechart-${++chartCount}`;
+  const n = meetings.length;
+  const left = 110;
+  const right = 16;
+  const top = 16;
+  const plotH = 220;
+  const width = Math.max(760, left + right + n * 130);
+  const plotW = width - left - right;
+  const rowDate = top + plotH + 22;
+  const rowStage = rowDate + 26;
+  const rowSafety = rowStage + 24;
+  const height = rowSafety + 16;
+  const all = meetings.flatMap((m) => TYPES.map((type) => score(m.outcome && m.outcome.presentation
+    && m.outcome.presentation.scores, type)));
+  const lo = Math.min(0, ...all);
+  const hi = niceMax(Math.max(1, ...all));
+  const step = hi <= 6 ? 1 : hi <= 12 ? 2 : 5;
+  // each meeting sits in the middle of its own column, so its labels never run into the row titles
+  const x = (i) => left + ((i + 0.5) * plotW) / n;
+  const y = (v) => top + plotH - ((v - lo) / (hi - lo)) * plotH;
+
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`, width, class: 'chart chart-course', role: 'img',
+    'aria-labelledby': `${id}-title ${id}-desc`, focusable: 'false'
+  },
+  svg('title', { id: `${id}-title`, text: t('chart.courseTitle') }),
+  svg('desc', { id: `${id}-desc`, text: t('chart.courseDesc') }));
+
+  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) {
+    chart.append(
+      svg('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), class: v === 0 ? 'axis' : 'grid' }),
+      svg('text', {
+        x: left - 10, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'tick', text: String(v)
+      }));
+  }
+  chart.append(
+    svg('text', { x: left - 10, y: rowDate, 'text-anchor': 'end', class: 'row-label', text: t('chart.date') }),
+    svg('text', { x: left - 10, y: rowStage, 'text-anchor': 'end', class: 'row-label', text: t('chart.stageRow') }),
+    svg('text', { x: left - 10, y: rowSafety, 'text-anchor': 'end', class: 'row-label', text: t('chart.safetyRow') }));
+
+  meetings.forEach((m, i) => {
+    const outcome = m.outcome || {};
+    const stage = (outcome.stage && outcome.stage.stage) || 'UNDETERMINED';
+    const safety = (outcome.safety && outcome.safety.status) || 'CLEAR';
+    chart.append(
+      svg('line', { x1: x(i), x2: x(i), y1: top, y2: top + plotH, class: 'grid grid-meeting' }),
+      svg('text', { x: x(i), y: rowDate, 'text-anchor': 'middle', class: 'tick', text: formatDate(m.date) }),
+      svg('text', { x: x(i), y: rowStage, 'text-anchor': 'middle', class: 'stage-label', text: t('stage.' + stage) }),
+      svg('text', {
+        x: x(i), y: rowSafety, 'text-anchor': 'middle', class: `safety-label safety-label-${safety}`,
+        text: `${SAFETY_MARK[safety] || ''} ${t('safety.short.' + safety)}`
+      }));
+  });
+
+  for (const type of TYPES) {
+    const points = meetings.map((m, i) => {
+      const scores = m.outcome && m.outcome.presentation && m.outcome.presentation.scores;
+      return [x(i), y(score(scores, type)), score(scores, type), m.date];
+    });
+    if (n > 1) {
+      chart.append(svg('polyline', {
+        points: points.map(([px, py]) => `${px},${py}`).join(' '), class: `line line-${type}`,
+        'stroke-dasharray': DASHES[type], fill: 'none'
+      }));
+    }
+    for (const [px, py, v, date] of points) {
+      const dot = marker(type, px, py);
+      dot.append(svg('title', { text: `${t('type.' + type)}: ${formatScore(v)} (${formatDate(date)})` }));
+      chart.append(dot);
+    }
+  }
+
+  const scroll = el('div', { class: 'chart-scroll', tabindex: '0', role: 'group' }, chart);
+  txAttr(scroll, 'aria-label', 'chart.scrollHint');
+  const legend = el('ul', { class: 'legend', 'aria-label': t('chart.legend') },
+    TYPES.map((type) => el('li', {}, legendSwatch(type), ' ', t('type.' + type))));
+
+  const table = el('table', { class: 'visually-hidden chart-table' },
+    el('caption', { text: t('chart.courseTitle') }),
+    el('thead', {}, el('tr', {},
+      el('th', { scope: 'col', text: t('chart.date') }),
+      TYPES.map((type) => el('th', { scope: 'col', text: t('type.' + type) })),
+      el('th', { scope: 'col', text: t('case.primary') }),
+      el('th', { scope: 'col', text: t('chart.stageRow') }),
+      el('th', { scope: 'col', text: t('chart.safetyRow') }))),
+    el('tbody', {}, meetings.map((m) => {
+      const outcome = m.outcome || {};
+      const p = outcome.presentation || {};
+      return el('tr', {},
+        el('th', { scope: 'row', text: formatDate(m.date) }),
+        TYPES.map((type) => el('td', { text: formatScore(score(p.scores, type)) })),
+        el('td', { text: t('type.' + (p.primary || 'UNDETERMINED')) }),
+        el('td', { text: t('stage.' + ((outcome.stage && outcome.stage.stage) || 'UNDETERMINED')) }),
+        el('td', { text: t('safety.short.' + ((outcome.safety && outcome.safety.status) || 'CLEAR')) }));
+    })));
+  return el('div', { class: 'chart-box' }, scroll, legend, table);
+}

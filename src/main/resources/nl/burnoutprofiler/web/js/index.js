@@ -1,0 +1,21 @@
+// Sends the signed-in user to the page of their role.
+import { initLayout, showMessageKey, doneLoading } from './layout.js';
+
+const session = await initLayout({ page: 'index' });
+if (session) {
+  switch (session.role) {
+    case 'coach':
+      location.replace('intake.html');
+      break;
+    case 'case-manager':
+      location.replace('cases.html');
+      break;
+    case 'admin':
+      // the case list answers 403 for this role and says so in words
+      location.replace('cases.html');
+      break;
+    default:
+      doneLoading();
+      showMessageKey('index.integrator', undefined, { kind: 'info' });
+  }
+}

@@ -1,0 +1,139 @@
+// One outcome: a stored meeting (?case=X&intake=ID) or an unsaved preview (?preview=1, from sessionStorage).
+import { ApiError, describeError, getCatalogue, getJson, safeNext } from './api.js';
+import { bi, clear, el, params } from './dom.js';
+import { onLangChange, t, tIn, tx } from './i18n.js';
+import { doneLoading, initLayout, showMessage, showMessageKey } from './layout.js';
+import { renderOutcome } from './render-outcome.js';
+
+const query = params();
+const container = document.getElementById('outcome');
+const links = document.getElementById('outcome-links');
+
+const session = await initLayout({ page: 'outcome' });
+// The one line that must never be missed reads in both languages, whichever is chosen.
+const disclaimer = document.getElementById('disclaimer');
+disclaimer.removeAttribute('data-i18n');
+clear(disclaimer);
+disclaimer.append(bi(tIn('nl', 'outcome.disclaimer'), tIn('en', 'outcome.disclaimer')));
+if (session) await start();
+
+async function start() {
+  const view = query.get('preview') === '1' ? readPreview() : await loadStored();
+  doneLoading();
+  if (!view) return;
+  let catalogue = null;
+  try {
+    catalogue = await getCatalogue();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return;
+    // labels fall back to the codes themselves
+  }
+  view.catalogue = catalogue;
+  buildLinks(view);
+  render(view);
+  onLangChange(() => render(view));
+  document.getElementById('print').addEventListener('click', () => window.print());
+  // Printing shows everything: open the closed panels for the print and close them again afterwards.
+  let reopened = [];
+  window.addEventListener('beforeprint', () => {
+    reopened = [...container.querySelectorAll('details:not([open])')];
+    for (const d of reopened) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of reopened) d.open = false;
+    reopened = [];
+  });
+}
+
+function readPreview() {
+  let data = null;
+  try {
+    data = JSON.parse(sessionStorage.getItem('bp-preview') || 'null');
+  } catch {
+    data = null;
+  }
+  if (!data || !data.outcome) {
+    showMessageKey('outcome.noPreview', undefined, { kind: 'info' });
+    return null;
+  }
+  document.getElementById('preview-notice').hidden = false;
+  const intake = data.intake || {};
+  return {
+    preview: true,
+    outcome: data.outcome,
+    intake,
+    returnTo: data.returnTo ? safeNext(data.returnTo) : 'intake.html',
+    meta: { caseId: intake.caseId || data.outcome.caseId, date: intake.date, observer: intake.observer || 'COACH' }
+  };
+}
+
+async function loadStored() {
+  const caseId = query.get('case');
+  const intakeId = query.get('intake');
+  if (!caseId || !intakeId) {
+    showMessageKey('outcome.missingParams', undefined, { kind: 'info' });
+    return null;
+  }
+  let detail;
+  try {
+    detail = await getJson(`/api/v1/cases/${encodeURIComponent(caseId)}`);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) showMessage(describeError(error));
+    return null;
+  }
+  const meeting = (detail.meetings || []).find((m) => String(m.intakeId) === String(intakeId));
+  if (!meeting) {
+    showMessageKey('outcome.intakeNotFound', { id: intakeId, caseId });
+    buildLinks({ caseId, preview: false, missing: true });
+    return null;
+  }
+  tx(document.getElementById('outcome-heading'), 'outcome.headingCase', { caseId });
+  return {
+    preview: false,
+    caseId,
+    intakeId,
+    outcome: meeting.outcome,
+    intake: meeting.intake,
+    meta: {
+      caseId,
+      meeting: meeting.meeting,
+      version: meeting.version,
+      date: meeting.date || (meeting.intake && meeting.intake.date),
+      observer: meeting.observer || (meeting.intake && meeting.intake.observer),
+      storedBy: meeting.storedBy,
+      storedAt: meeting.storedAt,
+      coachName: detail.coachName,
+      ruleSetVersion: meeting.ruleSetVersion
+    }
+  };
+}
+
+function buildLinks(view) {
+  clear(links);
+  const items = [];
+  const link = (id, key, href) => el('a', { id, href, class: 'button-link', i18n: [key] });
+  if (view.preview) {
+    items.push(link('link-back-to-form', 'link.backToForm', view.returnTo));
+  } else {
+    const c = encodeURIComponent(view.caseId);
+    items.push(link('link-case', 'link.case', `case.html?id=${c}`));
+    if (session.role === 'coach') {
+      items.push(link('link-new-meeting', 'link.newMeeting', `intake.html?case=${c}`));
+      if (!view.missing) {
+        items.push(link('link-correct', 'link.correct',
+          `intake.html?case=${c}&corrects=${encodeURIComponent(view.intakeId)}`));
+      }
+    }
+  }
+  if (!view.missing) items.push(el('button', { type: 'button', id: 'print', class: 'button-secondary', i18n: ['print'] }));
+  links.append(el('ul', {}, items.map((item) => el('li', {}, item))));
+}
+
+function render(view) {
+  const open = new Set([...container.querySelectorAll('details[open]')].map((d) => d.id));
+  clear(container);
+  renderOutcome(container, view.outcome, {
+    catalogue: view.catalogue, intake: view.intake, meta: view.meta, open
+  });
+  document.title = `${t('outcome.heading')} ${view.meta.caseId || ''} — ${t('app.name')}`;
+}

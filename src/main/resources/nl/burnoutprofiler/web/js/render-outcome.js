@@ -1,0 +1,340 @@
+// Renders one engine outcome (contract section 2) in the order a coach needs it: safety first, then the
+// presentation, stage, recommendations, what to avoid, follow-up questions and the full trace.
+import { bi, el, formatDate, formatDateTime, formatScore } from './dom.js';
+import { t, tx } from './i18n.js';
+import { TYPES, typeBarChart } from './charts.js';
+
+const STAGES = ['PRECONTEMPLATION', 'CONTEMPLATION', 'PREPARATION', 'ACTION', 'MAINTENANCE', 'RELAPSE'];
+const SAFETY_ICON = { CLEAR: '✓', REFER: '⚠', URGENT: '‼' };
+
+/** Label lookup for observation codes, built from GET /api/v1/catalogue (may be empty if it failed). */
+export function codeIndex(catalogue) {
+  const index = new Map();
+  for (const code of (catalogue && catalogue.codes) || []) index.set(code.code, code);
+  return index;
+}
+
+/** A code as its bilingual catalogue label; rulers.* evidence and unknown codes as words. */
+export function codeLabel(code, codes) {
+  const info = codes.get(code);
+  if (info) return bi(info.nl, info.en);
+  if (/^rulers\.(importance|confidence|readiness)$/.test(code)) return tx(el('span'), 'evidence.' + code);
+  return el('span', { class: 'code', text: code });
+}
+
+export function typeName(type) {
+  return t('type.' + (type || 'UNDETERMINED'));
+}
+
+export function stageName(stage) {
+  return t('stage.' + (stage || 'UNDETERMINED'));
+}
+
+export function safetyBadge(status) {
+  const s = status || 'CLEAR';
+  return el('span', { class: `badge badge-safety badge-${s}` },
+    el('span', { 'aria-hidden': 'true', text: SAFETY_ICON[s] || '' }), ' ', t('safety.short.' + s));
+}
+
+function codeList(codes, index, className = 'chips') {
+  return el('ul', { class: className }, codes.map((code) => el('li', { 'data-code': code }, codeLabel(code, index))));
+}
+
+function sourcesAndRules(item) {
+  const parts = [];
+  if (item.sources && item.sources.length) {
+    parts.push(el('span', { class: 'sources' },
+      el('span', { class: 'meta-label', text: t('rec.sources') }), ' ', item.sources.join('; ')));
+  }
+  if (item.rules && item.rules.length) {
+    parts.push(el('span', { class: 'rules' },
+      el('span', { class: 'meta-label', text: t('rec.rules') }), ' ',
+      item.rules.map((rule, i) => [i ? ', ' : '', el('code', { text: rule })])));
+  }
+  return parts.length ? el('p', { class: 'item-meta' }, parts.map((p, i) => [i ? ' · ' : '', p])) : null;
+}
+
+// ---- sections ----
+
+function safetySection(outcome, codes) {
+  const safety = outcome.safety || { status: 'CLEAR', flags: [] };
+  const status = safety.status || 'CLEAR';
+  const section = el('section', {
+    id: 'safety-banner', class: `safety safety-${status}`, 'data-status': status,
+    'aria-labelledby': 'safety-heading', role: status === 'URGENT' ? 'alert' : false
+  });
+  const icon = el('span', { class: 'safety-icon', 'aria-hidden': 'true', text: SAFETY_ICON[status] || '' });
+  if (status === 'CLEAR') {
+    section.append(el('p', { id: 'safety-heading', class: 'safety-title' }, icon, ' ', t('safety.CLEAR')));
+    return section;
+  }
+  section.append(
+    el('h2', { id: 'safety-heading', class: 'safety-title' }, icon, ' ', t('safety.' + status)),
+    el('p', { class: 'safety-waits', text: t('safety.waits') }));
+
+  const recs = new Map((outcome.recommendations || []).map((r) => [r.id, r]));
+  const flags = safety.flags || [];
+  if (flags.length) {
+    section.append(el('h3', { text: t('safety.flags') }));
+    section.append(el('ul', { class: 'flags' }, flags.map((flag) => {
+      const referral = recs.get(flag.referral);
+      return el('li', { 'data-code': flag.code, 'data-status': flag.status },
+        el('span', { class: `badge badge-safety badge-${flag.status}` },
+          el('span', { 'aria-hidden': 'true', text: SAFETY_ICON[flag.status] || '' }), ' ',
+          t('safety.word.' + flag.status)),
+        ' ', el('strong', {}, codeLabel(flag.code, codes)),
+        flag.referral ? el('span', { class: 'flag-referral' }, ' — ', t('safety.referral'), ' ',
+          referral ? bi(referral.title, referral.titleEn) : flag.referral) : null,
+        flag.rules && flag.rules.length
+          ? el('span', { class: 'item-meta' }, ' (', flag.rules.map((r, i) => [i ? ', ' : '', el('code', { text: r })]), ')')
+          : null);
+    })));
+  }
+  // The referral's own reasoning, once per referral, so the banner says what to do and why.
+  const seen = new Set();
+  for (const flag of flags) {
+    const referral = recs.get(flag.referral);
+    if (!referral || seen.has(referral.id)) continue;
+    seen.add(referral.id);
+    section.append(el('div', { class: 'referral-text' },
+      el('p', { class: 'referral-title' }, el('strong', {}, bi(referral.title, referral.titleEn))),
+      bi(referral.rationale, referral.rationaleEn, { block: true })));
+  }
+  return section;
+}
+
+function typeSection(outcome, codes) {
+  const p = outcome.presentation || {};
+  const primary = p.primary || 'UNDETERMINED';
+  const section = el('section', { id: 'presentation', class: 'outcome-section', 'aria-labelledby': 'type-heading' },
+    el('h2', { id: 'type-heading', text: t('type.heading') }));
+
+  section.append(el('p', { id: 'primary-type', class: 'primary-type', 'data-type': primary },
+    el('span', { class: 'meta-label', text: t('type.primary') }), ' ', el('strong', { text: typeName(primary) })));
+  if (primary === 'MIXED' || primary === 'UNDETERMINED') {
+    section.append(el('p', { class: 'explain', id: 'primary-explain', text: t('type.explain.' + primary) }));
+  }
+  const secondary = p.secondary || [];
+  section.append(el('p', { id: 'secondary-types', 'data-types': secondary.join(' ') },
+    el('span', { class: 'meta-label', text: t(primary === 'UNDETERMINED' ? 'type.candidates' : 'type.secondary') }), ' ',
+    secondary.length ? secondary.map(typeName).join(', ') : t('type.none')));
+  section.append(el('p', { id: 'type-confidence', 'data-confidence': p.confidence || '' },
+    el('span', { class: 'meta-label', text: t('type.confidence') }), ' ',
+    p.confidence ? t('confidence.' + p.confidence) : '–'));
+
+  section.append(el('div', { id: 'type-chart' }, typeBarChart(p.scores || {}, primary)));
+
+  const evidence = p.evidence || {};
+  const counter = p.counterEvidence || {};
+  const box = el('div', { id: 'type-evidence', class: 'evidence' }, el('h3', { text: t('type.evidence') }));
+  let any = false;
+  for (const type of TYPES) {
+    const pro = evidence[type] || [];
+    const con = counter[type] || [];
+    if (!pro.length && !con.length) continue;
+    any = true;
+    box.append(el('div', { class: 'evidence-type', 'data-type': type },
+      el('h4', { text: typeName(type) }),
+      pro.length ? el('div', { class: 'evidence-for' },
+        el('p', { class: 'meta-label', text: t('type.for') }), codeList(pro, codes)) : null,
+      con.length ? el('div', { class: 'evidence-against' },
+        el('p', { class: 'meta-label', text: t('type.against') }), codeList(con, codes, 'chips chips-against')) : null));
+  }
+  if (!any) box.append(el('p', { text: t('type.noEvidence') }));
+  section.append(box);
+  return section;
+}
+
+function stageSection(outcome, codes) {
+  const s = outcome.stage || {};
+  const stage = s.stage || 'UNDETERMINED';
+  const section = el('section', { id: 'stage', class: 'outcome-section', 'aria-labelledby': 'stage-heading', 'data-stage': stage },
+    el('h2', { id: 'stage-heading', text: t('stage.heading') }),
+    el('p', { id: 'stage-name', class: 'primary-type' },
+      el('span', { class: 'meta-label', text: t('stage.label') }), ' ', el('strong', { text: stageName(stage) })));
+  if (stage === 'UNDETERMINED') section.append(el('p', { class: 'explain', text: t('stage.explain.UNDETERMINED') }));
+  if (s.evidence && s.evidence.length) {
+    section.append(el('div', { id: 'stage-evidence' },
+      el('h3', { text: t('stage.evidence') }), codeList(s.evidence, codes)));
+  }
+  if (s.scores) {
+    const scored = STAGES.filter((name) => typeof s.scores[name] === 'number' && s.scores[name] !== 0);
+    if (scored.length) {
+      section.append(el('div', { id: 'stage-scores' },
+        el('h3', { text: t('stage.scores') }),
+        el('ul', { class: 'inline-list' }, scored.map((name) => el('li', {},
+          `${stageName(name)}: ${formatScore(s.scores[name])}`)))));
+    }
+  }
+  const conflicts = s.conflicts || [];
+  const box = el('div', { id: 'stage-conflicts', class: 'conflicts' }, el('h3', { text: t('stage.conflicts') }));
+  if (!conflicts.length) box.append(el('p', { text: t('stage.noConflicts') }));
+  else {
+    box.append(el('ul', {}, conflicts.map((c) => el('li', { class: 'conflict' },
+      bi(c.description, c.descriptionEn, { block: true }),
+      c.codes && c.codes.length ? el('div', { class: 'conflict-codes' },
+        el('span', { class: 'meta-label', text: t('stage.conflictCodes') }), codeList(c.codes, codes)) : null,
+      sourcesAndRules(c)))));
+  }
+  section.append(box);
+  return section;
+}
+
+/** One recommendation as a list item li[data-id]; `full` adds techniques, questions, sources and rules. */
+export function recommendationItem(rec, { full = true, headingLevel = 3 } = {}) {
+  const li = el('li', { 'data-id': rec.id, class: rec.waitsForReferral ? 'rec rec-waits' : 'rec' });
+  li.append(el(`h${headingLevel}`, { class: 'rec-title' }, bi(rec.title || rec.id, rec.titleEn || rec.id)));
+  if (rec.waitsForReferral) {
+    li.append(el('p', { class: 'badge badge-waits' },
+      el('span', { 'aria-hidden': 'true', text: '‖' }), ' ', t('rec.waits')));
+  }
+  if (full && rec.forType) {
+    li.append(el('p', { class: 'rec-for' },
+      el('span', { class: 'meta-label', text: t('rec.forType') }), ' ', typeName(rec.forType)));
+  }
+  if (rec.rationale || rec.rationaleEn) li.append(bi(rec.rationale, rec.rationaleEn, { block: true }));
+  if (!full) return li;
+  const sub = `h${headingLevel + 1}`;
+  if (rec.techniques && rec.techniques.length) {
+    li.append(el(sub, { text: t('rec.techniques') }),
+      el('ul', { class: 'techniques' }, rec.techniques.map((x) => el('li', {}, bi(x.nl, x.en, { block: true })))));
+  }
+  if (rec.exampleQuestions && rec.exampleQuestions.length) {
+    li.append(el(sub, { text: t('rec.questions') }),
+      el('ul', { class: 'example-questions' },
+        rec.exampleQuestions.map((x) => el('li', {}, bi(x.nl, x.en, { block: true })))));
+  }
+  const meta = sourcesAndRules(rec);
+  if (meta) li.append(meta);
+  return li;
+}
+
+function recommendationsSection(outcome) {
+  const recs = outcome.recommendations || [];
+  const section = el('section', { class: 'outcome-section', 'aria-labelledby': 'rec-heading' },
+    el('h2', { id: 'rec-heading', text: t('rec.heading') }));
+  const list = el('ol', { id: 'recommendations', class: 'recommendations' }, recs.map((r) => recommendationItem(r)));
+  section.append(list);
+  if (!recs.length) section.append(el('p', { text: t('rec.none') }));
+  return section;
+}
+
+function avoidSection(outcome) {
+  const items = outcome.avoid || [];
+  const section = el('section', { class: 'outcome-section', 'aria-labelledby': 'avoid-heading' },
+    el('h2', { id: 'avoid-heading', text: t('avoid.heading') }));
+  section.append(el('ul', { id: 'avoid', class: 'avoid-list' }, items.map((a) => el('li', { 'data-id': a.id },
+    el('h3', { class: 'avoid-title' }, bi(a.title || a.id, a.titleEn || a.id)),
+    bi(a.reason, a.reasonEn, { block: true }),
+    sourcesAndRules(a)))));
+  if (!items.length) section.append(el('p', { text: t('avoid.none') }));
+  return section;
+}
+
+/** One follow-up question: an object {id, question, questionEn, purpose, ...} or (older outcomes) a string. */
+export function questionItem(q, { full = true } = {}) {
+  if (typeof q === 'string') return el('li', { class: 'question' }, el('p', { lang: 'nl', class: 'question-text', text: q }));
+  const li = el('li', { class: 'question', 'data-id': q.id || '' },
+    bi(q.question, q.questionEn, { block: true, tag: 'div' }));
+  li.firstChild.classList.add('question-text');
+  if (q.purpose || q.purposeEn) {
+    li.append(el('div', { class: 'question-purpose' },
+      el('p', { class: 'meta-label', text: t('questions.purpose') }), bi(q.purpose, q.purposeEn, { block: true })));
+  }
+  if (full) {
+    const meta = sourcesAndRules(q);
+    if (meta) li.append(meta);
+  }
+  return li;
+}
+
+function questionsSection(outcome) {
+  // `questions` carries the objects; `nextQuestions` the same questions as Dutch strings.
+  const items = outcome.questions && outcome.questions.length ? outcome.questions : (outcome.nextQuestions || []);
+  const section = el('section', { class: 'outcome-section', 'aria-labelledby': 'questions-heading' },
+    el('h2', { id: 'questions-heading', text: t('questions.heading') }));
+  section.append(el('ol', { id: 'next-questions', class: 'questions' }, items.map((q) => questionItem(q))));
+  if (!items.length) section.append(el('p', { text: t('questions.none') }));
+  return section;
+}
+
+function factItem(fact, codes) {
+  const first = /^([A-Z][A-Z0-9_]+)\b/.exec(fact);
+  const info = first && codes.get(first[1]);
+  return el('li', {}, el('span', { class: 'fact' }, el('code', { text: fact })),
+    info ? [' — ', bi(info.nl, info.en)] : null);
+}
+
+function whySection(outcome, codes, open) {
+  const trace = outcome.trace || [];
+  return el('details', { id: 'why', class: 'why', open: Boolean(open) },
+    el('summary', {}, el('span', { class: 'summary-title', text: t('why.summary') })),
+    el('p', { class: 'hint', text: t('why.lead') }),
+    el('ol', { class: 'trace' }, trace.map((entry) => el('li', { 'data-rule': entry.rule },
+      el('p', { class: 'trace-rule' }, el('code', { text: entry.rule }), ' ',
+        bi(entry.title || '', entry.titleEn || '')),
+      el('div', { class: 'trace-facts' },
+        el('span', { class: 'meta-label', text: t('why.facts') }), ' ',
+        entry.facts && entry.facts.length
+          ? el('ul', { class: 'facts' }, entry.facts.map((f) => factItem(f, codes)))
+          : t('why.noFacts'))))));
+}
+
+function intakeSection(intake, codes, open) {
+  const box = el('details', { id: 'intake-summary', class: 'why', open: Boolean(open) },
+    el('summary', {}, el('span', { class: 'summary-title', text: t('intakeSummary.summary') })));
+  const observations = intake.observations || [];
+  box.append(el('h3', { text: t('intakeSummary.observations') }));
+  if (!observations.length) box.append(el('p', { text: t('intakeSummary.none') }));
+  else {
+    box.append(el('ul', { class: 'intake-observations' }, observations.map((o) => el('li', { 'data-code': o.code },
+      el('strong', {}, codeLabel(o.code, codes)), ': ',
+      o.present === false ? t('value.absentLong') : t('value.' + (o.intensity ?? 2)),
+      o.note ? el('p', { class: 'obs-note' }, el('span', { class: 'meta-label', text: t('intakeSummary.noteLabel') }), ' ',
+        el('span', { text: o.note })) : null))));
+  }
+  box.append(el('h3', { text: t('intakeSummary.rulers') }));
+  const rulers = intake.rulers || {};
+  const asked = ['importance', 'confidence', 'readiness'].filter((r) => rulers[r] !== undefined && rulers[r] !== null);
+  box.append(asked.length
+    ? el('ul', { class: 'inline-list' }, asked.map((r) => el('li', {}, `${t('ruler.' + r)}: ${rulers[r]}`)))
+    : el('p', { text: t('intakeSummary.rulersNone') }));
+  if (intake.notes) {
+    box.append(el('h3', { text: t('intakeSummary.notes') }), el('p', { class: 'free-notes', text: intake.notes }));
+  }
+  return box;
+}
+
+function metaSection(outcome, meta) {
+  const rows = [];
+  const add = (key, value) => {
+    if (value !== undefined && value !== null && value !== '') rows.push(el('div', {}, el('dt', { text: t(key) }), el('dd', { text: value })));
+  };
+  add('meta.case', meta.caseId || outcome.caseId);
+  if (meta.meeting) add('meta.meeting', t('meta.meetingValue', { meeting: meta.meeting, version: meta.version || 1 }));
+  add('meta.date', formatDate(meta.date));
+  add('meta.observer', meta.observer ? t('observer.' + meta.observer) : '');
+  add('meta.coach', meta.coachName);
+  add('meta.storedBy', meta.storedBy);
+  add('meta.storedAt', formatDateTime(meta.storedAt));
+  add('meta.ruleSet', outcome.ruleSetVersion || meta.ruleSetVersion);
+  return el('dl', { id: 'outcome-meta', class: 'meta-list' }, rows);
+}
+
+/**
+ * Fills container with the outcome. options: catalogue, intake (shown at the end when given),
+ * meta {caseId, meeting, version, date, observer, storedBy, storedAt, coachName}, open (ids of details to open).
+ */
+export function renderOutcome(container, outcome, { catalogue, intake, meta = {}, open = new Set() } = {}) {
+  const codes = codeIndex(catalogue);
+  container.append(
+    metaSection(outcome, meta),
+    safetySection(outcome, codes),
+    typeSection(outcome, codes),
+    stageSection(outcome, codes),
+    recommendationsSection(outcome),
+    avoidSection(outcome),
+    questionsSection(outcome),
+    whySection(outcome, codes, open.has('why')));
+  if (intake) container.append(intakeSection(intake, codes, open.has('intake-summary')));
+}

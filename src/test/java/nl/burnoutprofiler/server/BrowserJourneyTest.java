@@ -1,0 +1,228 @@
+package nl.burnoutprofiler.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import nl.burnoutprofiler.store.Role;
+
+/**
+ * A coach and a case manager at work, in a real browser (Debian's Chromium, driven by Selenium): sign in, fill the
+ * intake form, get the outcome, come back for a second meeting, and follow the case. Screenshots of each step go to
+ * {@code target/e2e-screenshots/} for a person to look at.
+ */
+class BrowserJourneyTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BURNOUT_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("BURNOUT_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS =
+            Path.of(System.getProperty("build.directory", "target"), "e2e-screenshots");
+    private static final String CASE_ID = "e2e-0001";
+
+    private static TestServer server;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static String base;
+
+    @BeforeAll
+    static void start(@TempDir Path data, @TempDir Path profile) throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && System.getenv("BURNOUT_CI") == null) {
+            Assumptions.abort("Chromium or ChromeDriver is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): the browser test is skipped. `apt-get install chromium chromium-driver`, or run .ci/run.");
+        }
+        assertThat(installed).as("CI installs Chromium and ChromeDriver").isTrue();
+        server = TestServer.start(data);
+        server.createUser("beatrix", Role.CASE_MANAGER, null, TestServer.PASSWORD);
+        server.createUser("anna", Role.COACH, "beatrix", TestServer.PASSWORD);
+        base = "http://127.0.0.1:" + server.server().port();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The flags a closed network and a root sandbox need: no background calls home, no GPU, no sandbox.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1280,1600", "--lang=nl-NL",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aCoachRecordsTwoMeetingsAndTheCaseManagerFollowsTheCase() throws IOException {
+        signIn("anna");
+        wait.until(ExpectedConditions.urlContains("intake.html"));
+        awaitForm();
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
+
+        // A name instead of a pseudonym is refused beside the field, and nothing typed is lost, not even on reload.
+        type("caseId", "Jan Jansen");
+        choose("SLEEP_PROBLEMS", "3");
+        browser.findElement(By.id("submit-store")).click();
+        WebElement caseIdError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("caseId-error")));
+        assertThat(caseIdError.getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("caseId")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("form-errors")).getText()).isNotBlank();
+        screenshot("01-intake-error");
+        browser.navigate().refresh();
+        awaitForm();
+        assertThat(browser.findElement(By.id("caseId")).getAttribute("value")).isEqualTo("Jan Jansen");
+        assertThat(radio("SLEEP_PROBLEMS", "3").isSelected()).as("draft kept over a reload").isTrue();
+
+        type("caseId", CASE_ID);
+        setDate("2026-11-06");
+        fillFirstMeeting();
+        screenshot("02-intake-filled");
+        browser.findElement(By.id("submit-store")).click();
+
+        WebElement primary = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("primary-type")));
+        assertThat(browser.getCurrentUrl()).contains("outcome.html");
+        assertThat(primary.getAttribute("data-type")).isEqualTo("PHYSIOLOGICAL");
+        assertThat(browser.findElement(By.id("safety-banner")).getAttribute("data-status")).isEqualTo("CLEAR");
+        assertThat(browser.findElement(By.id("stage")).getAttribute("data-stage")).isEqualTo("CONTEMPLATION");
+        List<WebElement> recommendations = browser.findElements(By.cssSelector("#recommendations > li"));
+        assertThat(recommendations).isNotEmpty();
+        assertThat(recommendations.get(0).getAttribute("data-id")).isEqualTo("REGULATION_BEFORE_INSIGHT");
+        assertThat(browser.findElements(By.cssSelector("#type-chart svg"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#avoid > li"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("why")).getAttribute("textContent")).contains("PHY-");
+        screenshot("03-outcome");
+
+        // The second meeting, two weeks later: sleep has improved, and she wants to change.
+        browser.get(base + "/intake.html?case=" + CASE_ID);
+        awaitForm();
+        assertThat(browser.findElement(By.id("caseId")).getAttribute("value")).isEqualTo(CASE_ID);
+        setDate("2026-11-20");
+        choose("SLEEP_PROBLEMS", "1");
+        choose("PROLONGED_RESERVE_RUNNING", "3");
+        choose("CONCENTRATION_PROBLEMS", "2");
+        choose("SUICIDAL_IDEATION", "absent");
+        choose("FATIGUE_WITHOUT_MEDICAL_CHECK", "absent");
+        type("ruler-importance", "9");
+        type("ruler-confidence", "6");
+        type("ruler-readiness", "8");
+        browser.findElement(By.id("submit-store")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("primary-type")));
+
+        browser.get(base + "/case.html?id=" + CASE_ID);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#meetings > li")));
+        assertThat(browser.findElements(By.cssSelector("#meetings > li"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#course-chart svg"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("changes")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("#next-steps li"))).isNotEmpty();
+        screenshot("04-case-coach");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("login.html"));
+
+        signIn("beatrix");
+        wait.until(ExpectedConditions.urlContains("cases.html"));
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#cases-table tr[data-case='" + CASE_ID + "']")));
+        assertThat(row.getText()).contains(CASE_ID);
+        screenshot("05-cases-case-manager");
+        row.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#meetings > li")));
+        browser.findElement(By.id("lang-switch")).click();
+        wait.until(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        screenshot("06-case-case-manager-english");
+
+        assertThat(server.database().audit().forCase(CASE_ID))
+                .extracting(entry -> entry.actor() + " " + entry.action())
+                .contains("anna " + Audit.STORE_INTAKE, "beatrix " + Audit.READ_CASE);
+    }
+
+    private static void fillFirstMeeting() {
+        Map<String, String> observed = Map.ofEntries(
+                Map.entry("SLEEP_PROBLEMS", "3"), Map.entry("CONCENTRATION_PROBLEMS", "2"),
+                Map.entry("INSIGHTS_DO_NOT_STICK", "2"), Map.entry("PROLONGED_RESERVE_RUNNING", "3"),
+                Map.entry("IMPROVES_WITH_REST_AND_DISTANCE", "2"), Map.entry("HISTORY_OF_BULLYING", "absent"),
+                Map.entry("SOCIAL_UNSAFETY", "absent"), Map.entry("WORTH_TIED_TO_PERFORMANCE", "2"),
+                Map.entry("SUICIDAL_IDEATION", "absent"), Map.entry("FATIGUE_WITHOUT_MEDICAL_CHECK", "absent"),
+                Map.entry("AMBIVALENCE", "2"));
+        observed.forEach(BrowserJourneyTest::choose);
+        type("ruler-importance", "7");
+        type("ruler-confidence", "3");
+        type("ruler-readiness", "5");
+        type("notes", "Wil minder werken, maar laat het team niet vallen.");
+    }
+
+    private static void signIn(String username) {
+        browser.get(base + "/login.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private static void awaitForm() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("obs-SLEEP_PROBLEMS-none")));
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static WebElement radio(String code, String value) {
+        return browser.findElement(By.id("obs-" + code + "-" + value));
+    }
+
+    /** Chooses as a person does: a click on the option's label, after scrolling it into view. */
+    private static void choose(String code, String value) {
+        WebElement label = browser.findElement(By.cssSelector("label[for='obs-" + code + "-" + value + "']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
+        label.click();
+        assertThat(radio(code, value).isSelected()).as(code + " = " + value).isTrue();
+    }
+
+    /** A date field's typed format follows the browser's locale; the ISO value is what the form reads. */
+    private static void setDate(String isoDate) {
+        ((JavascriptExecutor) browser).executeScript(
+                "const field = document.getElementById('date'); field.value = arguments[0];"
+                        + "field.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "field.dispatchEvent(new Event('change', {bubbles: true}));", isoDate);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
