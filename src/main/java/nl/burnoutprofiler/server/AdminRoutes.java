@@ -12,6 +12,7 @@ import nl.burnoutprofiler.engine.RuleProblem;
 import nl.burnoutprofiler.engine.RuleSetException;
 import nl.burnoutprofiler.store.ApiToken;
 import nl.burnoutprofiler.store.AuditEntry;
+import nl.burnoutprofiler.store.ConflictException;
 import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.Role;
 import nl.burnoutprofiler.store.User;
@@ -34,11 +35,11 @@ final class AdminRoutes {
         }
     }
 
-    record TokenView(String name, String role, String user, String createdAt, String createdBy) {
+    record TokenView(String name, String role, String user, String createdAt, String createdBy, String revokedAt) {
 
         static TokenView of(ApiToken token) {
             return new TokenView(token.name(), token.role().id(), token.user(), token.createdAt().toString(),
-                    token.createdBy());
+                    token.createdBy(), token.revoked() ? token.revokedAt().toString() : null);
         }
     }
 
@@ -130,6 +131,8 @@ final class AdminRoutes {
             user = database.users().create(username, displayName, role, passwordHash, manager);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badField("manager", manager, e.getMessage()).raise();
+        } catch (ConflictException e) {
+            throw taken("username", username);
         }
         audit.record(ProfilerServer.principal(ctx), Audit.CREATE_USER, null, username + " as " + role.id());
         ctx.status(201).json(UserView.of(user));
@@ -149,6 +152,8 @@ final class AdminRoutes {
             created = Tokens.create(database, name, role, user, token, ProfilerServer.principal(ctx).name());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badField("user", user, e.getMessage()).raise();
+        } catch (ConflictException e) {
+            throw taken("name", name);
         }
         audit.record(ProfilerServer.principal(ctx), Audit.CREATE_TOKEN, null, name + " as " + role.id());
         ctx.status(201).json(new NewTokenView(created.name(), created.role().id(), created.user(), token));
@@ -168,6 +173,12 @@ final class AdminRoutes {
         String caseId = ctx.queryParam("caseId");
         List<AuditEntry> entries = caseId == null ? database.audit().recent(500) : database.audit().forCase(caseId);
         ctx.json(new AuditView(entries.stream().map(AuditEntryView::of).toList()));
+    }
+
+    /** A name already in use: 409, naming the field, without the database's wording. */
+    private static RuntimeException taken(String field, String value) {
+        return new ApiProblem(409, "Conflict", field + " " + value + " is already taken.",
+                List.of(new FieldProblem(field, value, "is already taken"))).raise();
     }
 
     private static Role role(String id) {

@@ -3,27 +3,18 @@ package nl.burnoutprofiler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,53 +23,34 @@ import nl.burnoutprofiler.store.Role;
 /**
  * A coach and a case manager at work, in a real browser (Debian's Chromium, driven by Selenium): sign in, fill the
  * intake form, get the outcome, come back for a second meeting, and follow the case. Screenshots of each step go to
- * {@code target/e2e-screenshots/} for a person to look at.
+ * {@code target/e2e-screenshots/} for a person to look at (see {@link Browser}).
  */
 class BrowserJourneyTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BURNOUT_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getenv().getOrDefault("BURNOUT_CHROMEDRIVER", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS =
-            Path.of(System.getProperty("build.directory", "target"), "e2e-screenshots");
     private static final String CASE_ID = "e2e-0001";
 
     private static TestServer server;
+    private static Browser chromium;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static String base;
 
     @BeforeAll
     static void start(@TempDir Path data, @TempDir Path profile) throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && System.getenv("BURNOUT_CI") == null) {
-            Assumptions.abort("Chromium or ChromeDriver is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): the browser test is skipped. `apt-get install chromium chromium-driver`, or run .ci/run.");
-        }
-        assertThat(installed).as("CI installs Chromium and ChromeDriver").isTrue();
+        Browser.requireInstalled();
         server = TestServer.start(data);
         server.createUser("beatrix", Role.CASE_MANAGER, null, TestServer.PASSWORD);
         server.createUser("anna", Role.COACH, "beatrix", TestServer.PASSWORD);
         base = "http://127.0.0.1:" + server.server().port();
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The flags a closed network and a root sandbox need: no background calls home, no GPU, no sandbox.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,1600", "--lang=nl-NL",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Browser.start(base, profile);
+        browser = chromium.driver();
+        wait = chromium.await();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -123,6 +95,11 @@ class BrowserJourneyTest {
         assertThat(browser.findElements(By.cssSelector("#type-chart svg"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#avoid > li"))).isNotEmpty();
         assertThat(browser.findElement(By.id("why")).getAttribute("textContent")).contains("PHY-");
+        // Checked and absent counts as evidence by its absence, and the outcome says so in words.
+        WebElement absent = browser.findElement(By.cssSelector(
+                "#type-evidence [data-type='PHYSIOLOGICAL'] li[data-code='HISTORY_OF_BULLYING']"));
+        assertThat(absent.getAttribute("data-present")).isEqualTo("false");
+        assertThat(absent.getText()).contains("niet aanwezig");
         screenshot("03-outcome");
 
         // The second meeting, two weeks later: sleep has improved, and she wants to change.
@@ -147,6 +124,7 @@ class BrowserJourneyTest {
         assertThat(browser.findElements(By.cssSelector("#course-chart svg"))).isNotEmpty();
         assertThat(browser.findElement(By.id("changes")).getText()).isNotBlank();
         assertThat(browser.findElements(By.cssSelector("#next-steps li"))).isNotEmpty();
+        assertThat(chromium.courseChartLayoutProblems()).as("course chart labels, Dutch").isEmpty();
         screenshot("04-case-coach");
 
         browser.findElement(By.id("sign-out")).click();
@@ -162,6 +140,7 @@ class BrowserJourneyTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#meetings > li")));
         browser.findElement(By.id("lang-switch")).click();
         wait.until(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(chromium.courseChartLayoutProblems()).as("course chart labels, English").isEmpty();
         screenshot("06-case-case-manager-english");
 
         assertThat(server.database().audit().forCase(CASE_ID))
@@ -185,10 +164,7 @@ class BrowserJourneyTest {
     }
 
     private static void signIn(String username) {
-        browser.get(base + "/login.html");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        chromium.signIn(username, TestServer.PASSWORD);
     }
 
     private static void awaitForm() {
@@ -222,7 +198,6 @@ class BrowserJourneyTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }

@@ -164,7 +164,7 @@ function meetingList(meetings) {
   return el('ul', { id: 'meetings', class: 'meetings' }, meetings.map((m, i) => {
     const outcome = m.outcome || {};
     const p = outcome.presentation || {};
-    const n = m.meeting ?? i + 1;
+    const n = i + 1; // the meeting's number within the case; m.meeting is a database key
     const href = `outcome.html?case=${encodeURIComponent(caseId)}&intake=${encodeURIComponent(m.intakeId)}`;
     return el('li', { 'data-intake': m.intakeId, 'data-meeting': n },
       el('a', { href, class: 'meeting-link' }, `${t('case.meetingN', { n })} — ${formatDate(m.date)}`),

@@ -106,27 +106,93 @@ export function legendSwatch(type) {
 }
 
 /**
+ * How big texts are when the page draws them ({width, height} each): measured in a hidden SVG with the same classes,
+ * so with the same CSS, fonts and any minimum font size of the browser; estimated when the browser cannot measure.
+ */
+function textSizes(items) {
+  const probe = svg('svg', { class: 'chart chart-probe', width: 1, height: 1, 'aria-hidden': 'true', focusable: 'false' });
+  const nodes = items.map(({ text, cls }) => svg('text', { x: 0, y: 20, class: cls, text }));
+  probe.append(...nodes);
+  document.body.append(probe);
+  try {
+    return nodes.map((node, i) => {
+      let width = 0;
+      let height = 0;
+      try {
+        width = node.getComputedTextLength();
+        height = node.getBBox().height;
+      } catch {
+        // not measurable (no layout): estimate below
+      }
+      return { width: width > 0 ? width : items[i].text.length * 9, height: height > 0 ? height : 16 };
+    });
+  } finally {
+    probe.remove();
+  }
+}
+
+/**
  * The four type scores over the meetings (oldest first), with the stage and safety of each meeting in
  * labelled rows under the x axis.
  */
 export function courseChart(meetings) {
   const id = `coursechart-${++chartCount}`;
   const n = meetings.length;
-  const left = 110;
-  const right = 16;
-  const top = 16;
-  const plotH = 220;
-  const width = Math.max(760, left + right + n * 130);
-  const plotW = width - left - right;
-  const rowDate = top + plotH + 22;
-  const rowStage = rowDate + 26;
-  const rowSafety = rowStage + 24;
-  const height = rowSafety + 16;
   const all = meetings.flatMap((m) => TYPES.map((type) => score(m.outcome && m.outcome.presentation
     && m.outcome.presentation.scores, type)));
   const lo = Math.min(0, ...all);
   const hi = niceMax(Math.max(1, ...all));
   const step = hi <= 6 ? 1 : hi <= 12 ? 2 : 5;
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) ticks.push(v);
+
+  const columns = meetings.map((m) => {
+    const outcome = m.outcome || {};
+    const stage = (outcome.stage && outcome.stage.stage) || 'UNDETERMINED';
+    const safety = (outcome.safety && outcome.safety.status) || 'CLEAR';
+    return {
+      date: formatDate(m.date),
+      stage: t('stage.' + stage),
+      safety,
+      safetyText: `${SAFETY_MARK[safety] || ''} ${t('safety.short.' + safety)}`
+    };
+  });
+  const rowLabels = [t('chart.date'), t('chart.stageRow'), t('chart.safetyRow')];
+
+  // Room from what is written, not from fixed numbers: the row titles and tick values fit left of the plot, every
+  // column is wider than its widest label, and the rows are as far apart as their texts are high, so no label
+  // reaches a row title, another label or the edge, whatever the font.
+  const sizes = textSizes([
+    ...rowLabels.map((text) => ({ text, cls: 'row-label' })),
+    ...ticks.map((v) => ({ text: String(v), cls: 'tick' })),
+    ...columns.flatMap((c) => [
+      { text: c.date, cls: 'tick' },
+      { text: c.stage, cls: 'stage-label' },
+      { text: c.safetyText, cls: `safety-label safety-label-${c.safety}` }])
+  ]);
+  const titles = sizes.slice(0, rowLabels.length + ticks.length);
+  const labels = sizes.slice(rowLabels.length + ticks.length);
+  const widest = (list) => Math.max(0, ...list.map((size) => size.width));
+  const highest = (list) => Math.max(0, ...list.map((size) => size.height));
+  const tickH = highest(sizes.slice(rowLabels.length, rowLabels.length + ticks.length));
+  const [dateH, stageH, safetyH] = [0, 1, 2].map((row) => Math.max(sizes[row].height,
+    highest(labels.filter((size, i) => i % 3 === row))));
+  // a row's baseline sits below the previous row's descent plus its own ascent (about 0.8 of the text's height)
+  const below = (previousDescent, height, least) => Math.max(least, Math.ceil(previousDescent + 0.8 * height + 4));
+
+  const gap = 10;        // between a row title and the plot
+  const padding = 12;    // at least this much on each side of a column's widest label
+  const left = Math.ceil(widest(titles) + gap + padding);
+  const right = 16;
+  const column = Math.max(130, Math.ceil(widest(labels) + 2 * padding));
+  const top = 16;
+  const plotH = 220;
+  const width = Math.max(760, left + right + n * column);
+  const plotW = width - left - right;
+  const rowDate = top + plotH + below(tickH / 2, dateH, 22);
+  const rowStage = rowDate + below(0.3 * dateH, stageH, 26);
+  const rowSafety = rowStage + below(0.3 * stageH, safetyH, 24);
+  const height = rowSafety + Math.max(16, Math.ceil(0.3 * safetyH + 6));
   // each meeting sits in the middle of its own column, so its labels never run into the row titles
   const x = (i) => left + ((i + 0.5) * plotW) / n;
   const y = (v) => top + plotH - ((v - lo) / (hi - lo)) * plotH;
@@ -138,29 +204,26 @@ export function courseChart(meetings) {
   svg('title', { id: `${id}-title`, text: t('chart.courseTitle') }),
   svg('desc', { id: `${id}-desc`, text: t('chart.courseDesc') }));
 
-  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) {
+  for (const v of ticks) {
     chart.append(
       svg('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), class: v === 0 ? 'axis' : 'grid' }),
       svg('text', {
-        x: left - 10, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'tick', text: String(v)
+        x: left - gap, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'tick', text: String(v)
       }));
   }
   chart.append(
-    svg('text', { x: left - 10, y: rowDate, 'text-anchor': 'end', class: 'row-label', text: t('chart.date') }),
-    svg('text', { x: left - 10, y: rowStage, 'text-anchor': 'end', class: 'row-label', text: t('chart.stageRow') }),
-    svg('text', { x: left - 10, y: rowSafety, 'text-anchor': 'end', class: 'row-label', text: t('chart.safetyRow') }));
+    svg('text', { x: left - gap, y: rowDate, 'text-anchor': 'end', class: 'row-label', text: rowLabels[0] }),
+    svg('text', { x: left - gap, y: rowStage, 'text-anchor': 'end', class: 'row-label', text: rowLabels[1] }),
+    svg('text', { x: left - gap, y: rowSafety, 'text-anchor': 'end', class: 'row-label', text: rowLabels[2] }));
 
-  meetings.forEach((m, i) => {
-    const outcome = m.outcome || {};
-    const stage = (outcome.stage && outcome.stage.stage) || 'UNDETERMINED';
-    const safety = (outcome.safety && outcome.safety.status) || 'CLEAR';
+  columns.forEach((c, i) => {
     chart.append(
       svg('line', { x1: x(i), x2: x(i), y1: top, y2: top + plotH, class: 'grid grid-meeting' }),
-      svg('text', { x: x(i), y: rowDate, 'text-anchor': 'middle', class: 'tick', text: formatDate(m.date) }),
-      svg('text', { x: x(i), y: rowStage, 'text-anchor': 'middle', class: 'stage-label', text: t('stage.' + stage) }),
+      svg('text', { x: x(i), y: rowDate, 'text-anchor': 'middle', class: 'tick', text: c.date }),
+      svg('text', { x: x(i), y: rowStage, 'text-anchor': 'middle', class: 'stage-label', text: c.stage }),
       svg('text', {
-        x: x(i), y: rowSafety, 'text-anchor': 'middle', class: `safety-label safety-label-${safety}`,
-        text: `${SAFETY_MARK[safety] || ''} ${t('safety.short.' + safety)}`
+        x: x(i), y: rowSafety, 'text-anchor': 'middle', class: `safety-label safety-label-${c.safety}`,
+        text: c.safetyText
       }));
   });
 

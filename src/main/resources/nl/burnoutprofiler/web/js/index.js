@@ -11,8 +11,8 @@ if (session) {
       location.replace('cases.html');
       break;
     case 'admin':
-      // the case list answers 403 for this role and says so in words
-      location.replace('cases.html');
+      // admins read no cases; their page is users, tokens, rules and the audit log
+      location.replace('admin.html');
       break;
     default:
       doneLoading();

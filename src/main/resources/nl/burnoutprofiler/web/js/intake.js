@@ -102,7 +102,10 @@ async function start() {
 async function findStored() {
   try {
     const detail = await getJson(`/api/v1/cases/${encodeURIComponent(caseParam)}`);
-    return (detail.meetings || []).find((m) => String(m.intakeId) === String(corrects)) || null;
+    const meetings = detail.meetings || [];
+    const index = meetings.findIndex((m) => String(m.intakeId) === String(corrects));
+    // The meeting's number within its case, counted from 1; the stored meeting id is a database key.
+    return index < 0 ? null : { ...meetings[index], number: index + 1 };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) throw error;
     showMessage(describeError(error));
@@ -113,7 +116,7 @@ async function findStored() {
 function showCorrection(stored) {
   const notice = document.getElementById('correction-notice');
   tx(notice, 'intake.correction', {
-    meeting: stored.meeting ?? '?', version: stored.version ?? 1, date: stored.date || stored.intake.date || ''
+    meeting: stored.number ?? '?', version: stored.version ?? 1, date: stored.date || stored.intake.date || ''
   });
   notice.hidden = false;
   tx(document.getElementById('intake-heading'), 'intake.headingCorrection');

@@ -96,7 +96,7 @@ async function loadStored() {
     intake: meeting.intake,
     meta: {
       caseId,
-      meeting: meeting.meeting,
+      meeting: detail.meetings.indexOf(meeting) + 1, // its number within the case; meeting.meeting is a key
       version: meeting.version,
       date: meeting.date || (meeting.intake && meeting.intake.date),
       observer: meeting.observer || (meeting.intake && meeting.intake.observer),

@@ -36,8 +36,27 @@ export function safetyBadge(status) {
     el('span', { 'aria-hidden': 'true', text: SAFETY_ICON[s] || '' }), ' ', t('safety.short.' + s));
 }
 
-function codeList(codes, index, className = 'chips') {
-  return el('ul', { class: className }, codes.map((code) => el('li', { 'data-code': code }, codeLabel(code, index))));
+/**
+ * Codes as chips. A code in `absent` (the intake recorded it as checked and not there) is evidence by its
+ * absence: it says so in words, not only by its look.
+ */
+function codeList(codes, index, className = 'chips', absent = null) {
+  return el('ul', { class: className }, codes.map((code) => {
+    const notPresent = Boolean(absent && absent.has(code));
+    return el('li', {
+      'data-code': code, 'data-present': notPresent ? 'false' : false, class: notPresent ? 'chip-absent' : false
+    },
+    codeLabel(code, index),
+    notPresent ? [el('span', { class: 'visually-hidden', text: ': ' }),
+      el('span', { class: 'absent-tag', text: t('evidence.absent') })] : null);
+  }));
+}
+
+/** The codes an intake recorded as checked-absent (present: false); empty without an intake. */
+export function absentCodes(intake) {
+  const codes = new Set();
+  for (const o of (intake && intake.observations) || []) if (o && o.present === false) codes.add(o.code);
+  return codes;
 }
 
 function sourcesAndRules(item) {
@@ -103,7 +122,7 @@ function safetySection(outcome, codes) {
   return section;
 }
 
-function typeSection(outcome, codes) {
+function typeSection(outcome, codes, absent) {
   const p = outcome.presentation || {};
   const primary = p.primary || 'UNDETERMINED';
   const section = el('section', { id: 'presentation', class: 'outcome-section', 'aria-labelledby': 'type-heading' },
@@ -128,19 +147,23 @@ function typeSection(outcome, codes) {
   const counter = p.counterEvidence || {};
   const box = el('div', { id: 'type-evidence', class: 'evidence' }, el('h3', { text: t('type.evidence') }));
   let any = false;
+  let anyAbsent = false;
   for (const type of TYPES) {
     const pro = evidence[type] || [];
     const con = counter[type] || [];
     if (!pro.length && !con.length) continue;
     any = true;
+    anyAbsent = anyAbsent || [...pro, ...con].some((code) => absent.has(code));
     box.append(el('div', { class: 'evidence-type', 'data-type': type },
       el('h4', { text: typeName(type) }),
       pro.length ? el('div', { class: 'evidence-for' },
-        el('p', { class: 'meta-label', text: t('type.for') }), codeList(pro, codes)) : null,
+        el('p', { class: 'meta-label', text: t('type.for') }), codeList(pro, codes, 'chips', absent)) : null,
       con.length ? el('div', { class: 'evidence-against' },
-        el('p', { class: 'meta-label', text: t('type.against') }), codeList(con, codes, 'chips chips-against')) : null));
+        el('p', { class: 'meta-label', text: t('type.against') }),
+        codeList(con, codes, 'chips chips-against', absent)) : null));
   }
   if (!any) box.append(el('p', { text: t('type.noEvidence') }));
+  if (anyAbsent) box.insertBefore(el('p', { id: 'absent-hint', class: 'hint', text: t('evidence.absentHint') }), box.children[1]);
   section.append(box);
   return section;
 }
@@ -330,7 +353,7 @@ export function renderOutcome(container, outcome, { catalogue, intake, meta = {}
   container.append(
     metaSection(outcome, meta),
     safetySection(outcome, codes),
-    typeSection(outcome, codes),
+    typeSection(outcome, codes, absentCodes(intake)),
     stageSection(outcome, codes),
     recommendationsSection(outcome),
     avoidSection(outcome),
