@@ -174,7 +174,7 @@ public final class IntakeJson {
             int intensity = Observation.DEFAULT_INTENSITY;
             JsonNode intensityNode = item.get("intensity");
             if (intensityNode != null && !intensityNode.isNull()) {
-                if (intensityNode.isIntegralNumber()) {
+                if (intensityNode.isIntegralNumber() && intensityNode.canConvertToInt()) {
                     intensity = intensityNode.asInt();
                 } else {
                     problems.add(new FieldProblem(field + ".intensity", intensityNode.toString(),
@@ -216,7 +216,7 @@ public final class IntakeJson {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (node.isIntegralNumber()) {
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
             return node.asInt();
         }
         problems.add(new FieldProblem("rulers." + name, node.toString(), "must be a whole number from 0 to 10"));

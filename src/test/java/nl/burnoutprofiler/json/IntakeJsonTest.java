@@ -58,6 +58,16 @@ class IntakeJsonTest {
     }
 
     @Test
+    void numbersTooLargeForTheirFieldAreRefusedNotWrappedAround() {
+        InvalidIntakeException refused = assertThrows(InvalidIntakeException.class, () -> reader.read("""
+                {"caseId": "c-1", "observations": [{"code": "SLEEP_PROBLEMS", "intensity": 4294967298}],
+                 "rulers": {"importance": 4294967301}}
+                """));
+        assertThat(refused.problems()).extracting(FieldProblem::field)
+                .containsExactly("observations[0].intensity", "rulers.importance");
+    }
+
+    @Test
     void malformedJsonSaysWhere() {
         InvalidIntakeException refused = assertThrows(InvalidIntakeException.class,
                 () -> reader.read("{\"caseId\": \"c-1\",\n \"observations\": [ {\"code\": } ]}"));
