@@ -76,6 +76,7 @@ public final class ProfilerServer implements AutoCloseable {
         new CaseRoutes(engine, database, audit, clock).register(routes);
         new AdminRoutes(engine, database, authenticator, audit).register(routes);
         OpenApi.register(routes);
+        SchemaRoutes.register(routes);
         app.get("/", ctx -> ctx.redirect("/index.html"));
     }
 
