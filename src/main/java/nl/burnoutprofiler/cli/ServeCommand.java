@@ -1,6 +1,8 @@
 package nl.burnoutprofiler.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,6 +13,7 @@ import ch.qos.logback.classic.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -39,6 +42,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (when served over HTTPS).")
     boolean secureCookies;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address the server is reached at, e.g. https://coach.example.org (links in CDS Hooks "
+                    + "cards, the audience of CDS client JWTs). Default: http://localhost:PORT.")
+    String publicUrl;
+
+    @Option(names = "--cds-client", paramLabel = "ISSUER=JWKS",
+            description = "Trust the signed JWTs of this CDS Hooks client: its iss, and its public keys as a JWK Set "
+                    + "URL or file. Repeatable; none by default.")
+    List<String> cdsClients = new ArrayList<>();
+
     @Mixin
     DatabaseOptions database;
 
@@ -47,8 +60,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerSettings settings = new ServerSettings(host, port, rulesDirectory, watchRules, database.settings(),
-                secureCookies, ServerSettings.DEFAULT_SESSION_LIFETIME);
+        ServerSettings settings;
+        try {
+            settings = new ServerSettings(host, port, rulesDirectory, watchRules, database.settings(),
+                    secureCookies, ServerSettings.DEFAULT_SESSION_LIFETIME, publicUrl,
+                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         showServerLog();
         ProfilerServer server;
         try {

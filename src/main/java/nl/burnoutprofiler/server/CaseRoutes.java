@@ -65,7 +65,8 @@ final class CaseRoutes {
     }
 
     record CaseView(String caseId, String coach, String coachName, List<StoredIntakeView> meetings,
-                    JsonNode changes, JsonNode nextSteps, JsonNode nextQuestions) {
+                    JsonNode changes, JsonNode nextSteps, JsonNode nextQuestions,
+                    List<CdsFeedbackView> cdsFeedback) {
     }
 
     private final LiveEngine engine;
@@ -145,7 +146,7 @@ final class CaseRoutes {
         String coachName = database.users().find(owner).map(User::displayName).orElse(owner);
         audit.record(reader, Audit.READ_CASE, caseId, meetings.size() + " meetings");
         ctx.json(new CaseView(caseId, owner, coachName, views, changes, latestOutcome.get("recommendations"),
-                latestOutcome.get("questions")));
+                latestOutcome.get("questions"), CdsFeedbackView.of(database.cdsFeedback().forCase(caseId))));
     }
 
     /** The coaches whose cases this person may read. */

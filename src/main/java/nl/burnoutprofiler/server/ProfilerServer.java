@@ -53,7 +53,9 @@ public final class ProfilerServer implements AutoCloseable {
         });
         this.routes = new RouteTable(app);
         app.before(ProfilerServer::securityHeaders);
-        app.beforeMatched(ctx -> authorize(ctx, authenticator));
+        // Signed JWTs of configured CDS Hooks clients are accepted as integrator credentials beside API tokens.
+        CdsJwtVerifier cdsClients = new CdsJwtVerifier(settings.cdsClients(), () -> settings.publicUrl(port()), clock);
+        app.beforeMatched(ctx -> authorize(ctx, authenticator, cdsClients));
         app.exception(ApiProblem.Raised.class, (e, ctx) -> problem(ctx, e.problem()));
         app.exception(InvalidIntakeException.class, (e, ctx) -> problem(ctx,
                 ApiProblem.badRequest("The intake was not assessed: " + e.problems().size() + " problem"
@@ -75,8 +77,10 @@ public final class ProfilerServer implements AutoCloseable {
         new EngineRoutes(engine, clock).register(routes);
         new CaseRoutes(engine, database, audit, clock).register(routes);
         new AdminRoutes(engine, database, authenticator, audit).register(routes);
+        new FhirRoutes(engine).register(routes);
         OpenApi.register(routes);
         SchemaRoutes.register(routes);
+        new CdsHooksRoutes(engine, database, audit, clock, () -> settings.publicUrl(port())).register(routes);
         app.get("/", ctx -> ctx.redirect("/index.html"));
     }
 
@@ -142,12 +146,12 @@ public final class ProfilerServer implements AutoCloseable {
         return ctx.attribute(PRINCIPAL);
     }
 
-    private static void authorize(Context ctx, Authenticator authenticator) {
+    private static void authorize(Context ctx, Authenticator authenticator, CdsJwtVerifier cdsClients) {
         Set<RouteRole> permitted = ctx.routeRoles();
         if (permitted.isEmpty()) {
             return;
         }
-        Principal principal = authenticate(ctx, authenticator);
+        Principal principal = authenticate(ctx, authenticator, cdsClients);
         if (!permitted.contains(Access.of(principal.role()))) {
             throw ApiProblem.forbidden("The role " + principal.role().id() + " may not use "
                     + ctx.method() + " " + ctx.matchedPath() + ".").raise();
@@ -160,13 +164,17 @@ public final class ProfilerServer implements AutoCloseable {
         ctx.attribute(PRINCIPAL, principal);
     }
 
-    private static Principal authenticate(Context ctx, Authenticator authenticator) {
+    private static Principal authenticate(Context ctx, Authenticator authenticator, CdsJwtVerifier cdsClients) {
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
             if (!authorization.startsWith("Bearer ")) {
                 throw ApiProblem.unauthorized("Authorization must be \"Bearer <token>\".").raise();
             }
-            return authenticator.fromBearer(authorization.substring("Bearer ".length()).trim())
+            String bearer = authorization.substring("Bearer ".length()).trim();
+            if (CdsJwtVerifier.looksLikeJwt(bearer)) {
+                return cdsClients.verify(bearer, ctx.path());
+            }
+            return authenticator.fromBearer(bearer)
                     .orElseThrow(() -> ApiProblem.unauthorized("The bearer token is not valid.").raise());
         }
         String sessionId = ctx.cookie(SessionRoutes.SESSION_COOKIE);
@@ -192,7 +200,7 @@ public final class ProfilerServer implements AutoCloseable {
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        ctx.contentType(PROBLEM_JSON);
+        ctx.contentType(PROBLEM_JSON + "; charset=utf-8");
         ctx.result(Json.MAPPER.createObjectNode()
                 .put("type", "about:blank")
                 .put("title", problem.title())

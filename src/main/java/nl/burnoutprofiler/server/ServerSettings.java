@@ -1,7 +1,9 @@
 package nl.burnoutprofiler.server;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import nl.burnoutprofiler.store.DatabaseSettings;
 
@@ -15,17 +17,64 @@ import nl.burnoutprofiler.store.DatabaseSettings;
  * @param database        where cases, users, tokens and the audit log live
  * @param secureCookies   mark the session cookie Secure (behind HTTPS)
  * @param sessionLifetime how long a sign-in lasts
+ * @param publicUrl       the address people and programs reach the server at (links in CDS Hooks cards, the
+ *                        audience of CDS client JWTs), without a trailing slash; null for http://localhost:PORT
+ * @param cdsClients      the CDS Hooks clients whose signed JWTs are accepted as integrator credentials; none by
+ *                        default
  */
 public record ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules,
-                             DatabaseSettings database, boolean secureCookies, Duration sessionLifetime) {
+                             DatabaseSettings database, boolean secureCookies, Duration sessionLifetime,
+                             String publicUrl, List<CdsClient> cdsClients) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
+
+    /**
+     * A trusted CDS Hooks client: the {@code iss} of its JWTs and where its public keys are.
+     *
+     * @param issuer the exact {@code iss} value
+     * @param jwks   a JWK Set: an {@code https://} (or {@code http://}) URL, or the path of a JSON file
+     */
+    public record CdsClient(String issuer, String jwks) {
+
+        public CdsClient {
+            if (issuer == null || issuer.isBlank()) {
+                throw new IllegalArgumentException("a CDS client needs its issuer (iss)");
+            }
+            if (jwks == null || jwks.isBlank()) {
+                throw new IllegalArgumentException("the CDS client " + issuer + " needs a JWKS file or URL");
+            }
+        }
+
+        /** Reads {@code ISSUER=JWKS}, split at the first {@code =}. */
+        public static CdsClient parse(String option) {
+            int split = option.indexOf('=');
+            if (split < 1) {
+                throw new IllegalArgumentException("a CDS client is ISSUER=JWKS (a file or URL), not " + option);
+            }
+            return new CdsClient(option.substring(0, split).trim(), option.substring(split + 1).trim());
+        }
+
+        /** Whether the keys are fetched over HTTP(S) rather than read from a file. */
+        public boolean jwksIsUrl() {
+            return jwks.startsWith("https://") || jwks.startsWith("http://");
+        }
+    }
 
     public ServerSettings {
         if (watchRules && rulesDirectory == null) {
             throw new IllegalArgumentException("watching rules needs a rule folder (--rules DIR)");
         }
+        if (publicUrl != null) {
+            publicUrl = checkedPublicUrl(publicUrl);
+        }
+        cdsClients = cdsClients == null ? List.of() : List.copyOf(cdsClients);
+    }
+
+    /** The settings of earlier versions: no public URL configured, no CDS clients. */
+    public ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules, DatabaseSettings database,
+                          boolean secureCookies, Duration sessionLifetime) {
+        this(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime, null, List.of());
     }
 
     /** The embedded database under {@code dataDirectory}, packaged rules, no watching: what {@code serve} runs. */
@@ -35,10 +84,45 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
     }
 
     public ServerSettings withRules(Path directory, boolean watch) {
-        return new ServerSettings(host, port, directory, watch, database, secureCookies, sessionLifetime);
+        return new ServerSettings(host, port, directory, watch, database, secureCookies, sessionLifetime, publicUrl,
+                cdsClients);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime);
+        return new ServerSettings(newHost, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
+                publicUrl, cdsClients);
+    }
+
+    public ServerSettings withPublicUrl(String url) {
+        return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
+                url, cdsClients);
+    }
+
+    public ServerSettings withCdsClients(List<CdsClient> clients) {
+        return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
+                publicUrl, clients);
+    }
+
+    /** The configured public URL, or {@code http://localhost:PORT} with the port the server listens on. */
+    public String publicUrl(int listeningPort) {
+        return publicUrl != null ? publicUrl : "http://localhost:" + listeningPort;
+    }
+
+    private static String checkedPublicUrl(String url) {
+        String trimmed = url.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the public URL is not a URL: " + url, e);
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not " + url);
+        }
+        return trimmed;
     }
 }

@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final SessionStore sessions;
     private final CaseStore cases;
     private final AuditLog audit;
+    private final CdsFeedbackStore cdsFeedback;
 
     private Database(HikariDataSource pool, Clock clock) {
         this.pool = pool;
@@ -50,6 +51,7 @@ public final class Database implements AutoCloseable {
         this.sessions = new SessionStore(jdbc);
         this.cases = new CaseStore(jdbc);
         this.audit = new AuditLog(jdbc);
+        this.cdsFeedback = new CdsFeedbackStore(jdbc);
     }
 
     /** Opens the database, creating the data folder of an H2 file database, and brings its schema up to date. */
@@ -108,6 +110,11 @@ public final class Database implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The CDS Hooks cards issued and the feedback on them. */
+    public CdsFeedbackStore cdsFeedback() {
+        return cdsFeedback;
     }
 
     @Override

@@ -1,6 +1,6 @@
 // The course of one case: score chart over the meetings, what changed, next steps, the meetings.
 import { ApiError, describeError, getCatalogue, getJson } from './api.js';
-import { clear, el, formatDate, formatScore, params } from './dom.js';
+import { bi, clear, el, formatDate, formatDateTime, formatScore, params } from './dom.js';
 import { onLangChange, t, tx } from './i18n.js';
 import { doneLoading, initLayout, showMessage, showMessageKey } from './layout.js';
 import { TYPES, courseChart } from './charts.js';
@@ -71,6 +71,29 @@ function render(detail, codes) {
     section('changes-section', 'case.changes', changesBlock(detail.changes, codes)),
     section('next-steps-section', 'case.nextSteps', nextSteps(detail)),
     section('meetings-section', 'case.meetings', meetingList(meetings)));
+  if (detail.cdsFeedback && detail.cdsFeedback.length) {
+    body.insertBefore(section('cds-feedback-section', 'case.cdsFeedback', cdsFeedbackList(detail)),
+      document.getElementById('meetings-section'));
+  }
+}
+
+// What a coach did with the CDS Hooks cards of this case in a connected system (accepted / set aside, and why).
+function cdsFeedbackList(detail) {
+  const steps = new Map((detail.nextSteps || []).map((rec) => [rec.id, rec]));
+  return el('ul', { id: 'cds-feedback', class: 'plain-list cds-feedback' }, detail.cdsFeedback.map((f) => {
+    const rec = steps.get(f.recommendation);
+    const reason = f.overrideReason || {};
+    return el('li', { 'data-card': f.card, 'data-outcome': f.outcome },
+      el('strong', { text: t('case.cdsFeedback.' + f.outcome) }), ' — ',
+      rec ? bi(rec.title || rec.id, rec.titleEn || rec.id) : f.recommendation,
+      el('span', { class: 'hint', text: ` · ${formatDateTime(f.outcomeTimestamp)} · ${t('case.cdsFeedback.from')} ${f.from}` }),
+      reason.reason
+        ? el('div', { class: 'cds-reason', text: `${t('case.cdsFeedback.reason')}: ${reason.reason.display || reason.reason.code}` })
+        : null,
+      reason.userComment
+        ? el('div', { class: 'cds-comment' }, `${t('case.cdsFeedback.comment')}: `, el('q', { text: reason.userComment }))
+        : null);
+  }));
 }
 
 function section(id, key, ...content) {

@@ -1,0 +1,64 @@
+package nl.burnoutprofiler.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+import io.javalin.http.Context;
+
+import nl.burnoutprofiler.engine.Intake;
+import nl.burnoutprofiler.engine.Outcome;
+import nl.burnoutprofiler.engine.ProfilerEngine;
+import nl.burnoutprofiler.fhir.Fhir;
+import nl.burnoutprofiler.fhir.IntakeQuestionnaire;
+import nl.burnoutprofiler.fhir.OutcomeResources;
+
+/**
+ * FHIR R4 for integrators: the intake form as a Questionnaire with the code systems it uses, and assessing a
+ * QuestionnaireResponse to it into a GuidanceResponse or a CarePlan. A bad response is a 400 problem naming the
+ * item (its linkId), like every other route.
+ */
+final class FhirRoutes {
+
+    static final String FHIR_JSON = "application/fhir+json";
+    /** Said explicitly: without it the servlet container writes the text as ISO-8859-1. */
+    private static final String FHIR_JSON_UTF8 = FHIR_JSON + "; charset=utf-8";
+
+    private final LiveEngine engine;
+
+    FhirRoutes(LiveEngine engine) {
+        this.engine = engine;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/fhir/Questionnaire/intake", ctx -> definition(ctx,
+                e -> IntakeQuestionnaire.questionnaire(e.catalogue(), e.ruleSetVersion())), Access.ANYONE);
+        routes.get("/fhir/CodeSystem/observation-codes", ctx -> definition(ctx,
+                e -> IntakeQuestionnaire.codeSystem(e.catalogue(), e.ruleSetVersion())), Access.ANYONE);
+        routes.get("/fhir/CodeSystem/intake-answers", ctx -> definition(ctx,
+                e -> IntakeQuestionnaire.answerCodeSystem(e.ruleSetVersion())), Access.ANYONE);
+        routes.get("/fhir/CodeSystem/advice", ctx -> definition(ctx,
+                e -> OutcomeResources.adviceCodeSystem(e.catalogue(), e.ruleSetVersion())), Access.ANYONE);
+        routes.post("/fhir/QuestionnaireResponse/$assess", ctx -> assess(ctx, OutcomeResources::guidanceResponse),
+                Access.ANYONE);
+        routes.post("/fhir/QuestionnaireResponse/$care-plan", ctx -> assess(ctx, OutcomeResources::carePlan),
+                Access.ANYONE);
+    }
+
+    /** A definition resource of the running rule set, built from its catalogue. */
+    private void definition(Context ctx, Function<ProfilerEngine, IBaseResource> build) {
+        ctx.contentType(FHIR_JSON_UTF8).result(Fhir.toJson(build.apply(engine.current())));
+    }
+
+    private void assess(Context ctx, BiFunction<Outcome, String, IBaseResource> resource) {
+        ProfilerEngine current = engine.current();
+        // JSON is UTF-8 (RFC 8259); the container would read a body without charset as ISO-8859-1
+        String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        Intake intake = IntakeQuestionnaire.parseIntake(body, current.catalogue());
+        IBaseResource answer = resource.apply(current.assess(intake), intake.caseId());
+        ctx.header("Cache-Control", "no-store"); // it describes a person
+        ctx.contentType(FHIR_JSON_UTF8).result(Fhir.toJson(answer));
+    }
+}
