@@ -63,6 +63,8 @@ final class Authenticator {
             return Optional.empty();
         }
         User user = database.users().find(username).orElseThrow();
+        // Ended sessions are of no use to anyone; a sign-in is a rare enough moment to clear them away.
+        database.sessions().deleteExpired(clock.instant());
         String sessionId = Secrets.newSecret();
         Session session = new Session(Secrets.hash(sessionId), user.username(), Secrets.newSecret(),
                 clock.instant().plus(sessionLifetime));
