@@ -57,19 +57,25 @@ import nl.burnoutprofiler.store.Role;
  * are pessimistic). Run it from the project folder:
  *
  * <pre>
+ * mvn -q -B -DskipTests package &amp;&amp; java -cp target/burnout-profiler.jar:target/test-classes nl.burnoutprofiler.bench.HttpLoadBenchmark
+ * </pre>
+ *
+ * <p>or, with a separate build folder and without packaging:
+ *
+ * <pre>
  * mvn -q -ntp test-compile -Dbuild.dir=/tmp/bench-build &amp;&amp; java -cp "/tmp/bench-build/test-classes:/tmp/bench-build/classes:$(mvn -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dbuild.dir=/tmp/bench-build)" nl.burnoutprofiler.bench.HttpLoadBenchmark
  * </pre>
  *
- * <p>System properties (defaults in brackets): {@code bench.warmup} minimum warm-up per route, in 5 s slices, extended up to 4x until two slices agree within 5% [20],
- * {@code bench.seconds} per measured run [20], {@code bench.assess.connections} [8,16,32,64],
- * {@code bench.store.connections} [8,16,32], {@code bench.session.connections} [16,32],
- * {@code bench.warmup.connections} [32], {@code bench.threads} wrk threads [1], {@code bench.parts}
- * [session,assess,store], {@code bench.bodies} distinct intakes [200], {@code bench.observations} per intake [30],
- * {@code bench.seed} [20261122], {@code bench.newCases} share of stored intakes that open a case [0.2],
- * {@code bench.corrections} share that correct an earlier intake [0.05], {@code bench.wrk} [wrk],
- * {@code bench.verbose} print wrk's own output [false], {@code bench.keep} keep the temp folder [false], {@code bench.gzip} send {@code Accept-Encoding: gzip} as
- * browsers and most HTTP libraries do (wrk does not by itself; the script cannot read compressed answers, so
- * there are no corrections then) [false].
+ * <p>System properties (defaults in brackets): {@code bench.warmup} minimum warm-up per route, in 5 s slices,
+ * extended up to 4x until the last three slices agree within 5% [60], {@code bench.seconds} per measured run [20],
+ * {@code bench.assess.connections} [8,16,32,64], {@code bench.store.connections} [8,16,32],
+ * {@code bench.session.connections} [16,32], {@code bench.warmup.connections} [32], {@code bench.threads} wrk
+ * threads [1], {@code bench.parts} [session,assess,store], {@code bench.bodies} distinct intakes [200],
+ * {@code bench.observations} per intake [30], {@code bench.seed} [20261122], {@code bench.newCases} share of stored
+ * intakes that open a case [0.2], {@code bench.corrections} share that correct an earlier intake [0.05],
+ * {@code bench.wrk} [wrk], {@code bench.verbose} print wrk's own output [false], {@code bench.keep} keep the temp
+ * folder [false], {@code bench.gzip} send {@code Accept-Encoding: gzip} as browsers and most HTTP libraries do (wrk
+ * does not by itself; the script cannot read compressed answers, so there are no corrections then) [false].
  * Quick check: {@code -Dbench.warmup=3 -Dbench.seconds=5 -Dbench.assess.connections=32 -Dbench.store.connections=16
  * -Dbench.session.connections=32}.
  *
@@ -86,7 +92,7 @@ public final class HttpLoadBenchmark {
     static final double TARGET_ASSESS_P99_MS = 20;
     static final double TARGET_STORE_PER_S = 1_000;
 
-    static final double WARMUP_S = AssessmentBenchmark.doubleProp("bench.warmup", 20);
+    static final double WARMUP_S = AssessmentBenchmark.doubleProp("bench.warmup", 60);
     static final double MEASURE_S = AssessmentBenchmark.doubleProp("bench.seconds", 20);
     static final int[] ASSESS_CONNECTIONS = intList("bench.assess.connections", "8,16,32,64");
     static final int[] STORE_CONNECTIONS = intList("bench.store.connections", "8,16,32");
@@ -275,14 +281,14 @@ public final class HttpLoadBenchmark {
         Thread.sleep(1000);
         double busyBefore = AssessmentBenchmark.CpuSample.otherCpuPercent(idle0, AssessmentBenchmark.CpuSample.now());
 
-        long startedAt = System.nanoTime();
-        ProfilerServer server = ProfilerServer.start(ServerSettings.embedded(0, work.resolve("data"))
-                .withHost("127.0.0.1"));
-        double startMs = (System.nanoTime() - startedAt) / 1e6;
         try {
-            run(server, work, wrkVersion, busyBefore, startMs);
+            long startedAt = System.nanoTime();
+            try (ProfilerServer server = ProfilerServer.start(ServerSettings.embedded(0, work.resolve("data"))
+                    .withHost("127.0.0.1"))) {
+                double startMs = (System.nanoTime() - startedAt) / 1e6;
+                run(server, work, wrkVersion, busyBefore, startMs);
+            }
         } finally {
-            server.close();
             if (KEEP) {
                 System.out.println("Kept " + work + " (database, Lua scripts, wrk output)");
             } else {
@@ -452,18 +458,21 @@ public final class HttpLoadBenchmark {
                 route, WARMUP_S, WARMUP_CONNECTIONS, MEASURE_S, Arrays.toString(connections));
         List<WrkResult> results = new ArrayList<>();
         int n = runNumber;
-        // Warm-up in slices until at least WARMUP_S have passed and two slices in a row agree within 5% (at most
-        // 4x WARMUP_S): the rule network's code takes the JIT a while, longer while other processes share the CPUs.
+        // Warm-up in slices until at least WARMUP_S have passed and the last three slices agree within 5% (at most
+        // 4x WARMUP_S). The JIT takes long over the rule network's code: after 30 s the assessment route still
+        // gained half again, so less than a minute leaves the first measured runs too low.
         double warmed = 0;
-        double previous = Double.NaN;
+        List<Double> slices = new ArrayList<>();
         while (warmed < 4 * WARMUP_S) {
             double slice = Math.min(WARMUP_SLICE_S, Math.max(1, WARMUP_S));
             WrkResult r = wrk(route, url, script, WARMUP_CONNECTIONS, slice, "w" + n++, true, work);
             results.add(r);
             warmed += slice;
-            boolean steady = Math.abs(r.rps() - previous) <= 0.05 * previous;
-            previous = r.rps();
-            if (warmed >= WARMUP_S && steady) {
+            slices.add(r.rps());
+            List<Double> last = slices.subList(Math.max(0, slices.size() - 3), slices.size());
+            double high = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double low = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            if (warmed >= WARMUP_S && last.size() == 3 && high - low <= 0.05 * high) {
                 break;
             }
         }
