@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.ToLongFunction;
 
+import org.kie.api.runtime.KieSession;
+
 import nl.burnoutprofiler.engine.FieldProblem;
 import nl.burnoutprofiler.engine.Intake;
 import nl.burnoutprofiler.engine.Observation;
@@ -28,6 +30,11 @@ import nl.burnoutprofiler.engine.RuleCompilation;
 import nl.burnoutprofiler.engine.Rulers;
 import nl.burnoutprofiler.engine.SafetyStatus;
 import nl.burnoutprofiler.engine.catalogue.ObservationCode;
+import nl.burnoutprofiler.engine.facts.Observations;
+import nl.burnoutprofiler.engine.internal.Evaluation;
+import nl.burnoutprofiler.engine.internal.RuleSet;
+import nl.burnoutprofiler.engine.internal.RuleSetFiles;
+import nl.burnoutprofiler.engine.internal.RuleSetLoader;
 
 /**
  * Speed benchmark of the engine: rule-set build, assessment throughput and latency on 1 and 2 threads, a plain-Java
@@ -49,7 +56,7 @@ import nl.burnoutprofiler.engine.catalogue.ObservationCode;
  * {@code bench.warmup} minimum warm-up per run, extended up to 4x until two 1 s slices agree within 5% [5], {@code bench.builds} warm rule-set builds [5], {@code bench.cli.runs}
  * CLI runs [5], {@code bench.jar} [target/burnout-profiler.jar], {@code bench.rules} [rules], {@code bench.intake}
  * [examples/intake.json], {@code bench.intakes} [1000], {@code bench.observations} per intake [30],
- * {@code bench.seed} [20261122], {@code bench.parts} [engine1,engine2,baseline,cli]. Quick check:
+ * {@code bench.seed} [20261122], {@code bench.compilation} of the measured engine [PRECOMPILED_WHEN_IDENTICAL], {@code bench.parts} [engine1,engine2,network,baseline,cli]. Quick check:
  * {@code -Dbench.seconds=2 -Dbench.warmup=1 -Dbench.cli.runs=2}.
  *
  * <p>Method (as the earlier probe, knowledge/probe-tech.md §4): 1000 pre-generated intakes cycled, warm-up, then a
@@ -71,7 +78,9 @@ public final class AssessmentBenchmark {
     static final int INTAKES = intProp("bench.intakes", 1000);
     static final int OBSERVATIONS = intProp("bench.observations", 30);
     static final long SEED = Long.getLong("bench.seed", 20261122L);
-    static final String PARTS = System.getProperty("bench.parts", "engine1,engine2,baseline,cli");
+    static final RuleCompilation COMPILATION = RuleCompilation.valueOf(
+            System.getProperty("bench.compilation", RuleCompilation.PRECOMPILED_WHEN_IDENTICAL.name()));
+    static final String PARTS = System.getProperty("bench.parts", "engine1,engine2,network,baseline,cli");
 
     /** Keeps the JIT from dropping the measured calls. */
     static volatile long sink;
@@ -86,7 +95,7 @@ public final class AssessmentBenchmark {
 
         // 1. Rule-set build. First thing in the JVM, so "cold" includes loading Drools' classes.
         long t0 = System.nanoTime();
-        ProfilerEngine engine = ProfilerEngine.fromDirectory(rules);
+        ProfilerEngine engine = ProfilerEngine.fromDirectory(rules, COMPILATION);
         double coldBuildMs = (System.nanoTime() - t0) / 1e6;
         double[] warmBuilds = new double[WARM_BUILDS];
         for (int i = 0; i < WARM_BUILDS; i++) {
@@ -131,6 +140,15 @@ public final class AssessmentBenchmark {
         };
         Measurement engine1 = part("engine1") ? measure("engine, 1 thread", 1, intakes, engineCall) : null;
         Measurement engine2 = part("engine2") ? measure("engine, 2 threads (one shared engine)", 2, intakes, engineCall) : null;
+        // Where the engine's time goes: the same pooled sessions of the same rule base, first with no facts at all
+        // (the fixed cost of a session), then with the intake's facts but without the explanation listener and the
+        // outcome assembly (the rule network alone). The rule network alone is the ceiling any tuning of the Java
+        // around it can reach.
+        RuleSet ruleSet = part("network") ? RuleSetLoader.load(RuleSetFiles.fromDirectory(rules), COMPILATION) : null;
+        Measurement session1 = ruleSet != null
+                ? measure("rule session only, no facts, 1 thread", 1, intakes, intake -> runSession(ruleSet, null)) : null;
+        Measurement network1 = ruleSet != null
+                ? measure("rule network only, 1 thread", 1, intakes, intake -> runSession(ruleSet, intake)) : null;
         Measurement base1 = part("baseline") ? measure("plain-Java baseline, 1 thread", 1, intakes, baselineCall) : null;
         Measurement base2 = part("baseline") ? measure("plain-Java baseline, 2 threads", 2, intakes, baselineCall) : null;
 
@@ -144,7 +162,7 @@ public final class AssessmentBenchmark {
                 WARMUP_S, MEASURE_S, INTAKES, OBSERVATIONS, SEED);
         System.out.println("| run                                   |   assess/s | median us |   p99 us | p99.9 us |   max us | calls      | GC (n, ms) | other CPU |");
         System.out.println("|---------------------------------------|-----------:|----------:|---------:|---------:|---------:|------------|------------|-----------|");
-        for (Measurement m : new Measurement[] {engine1, engine2, base1, base2}) {
+        for (Measurement m : new Measurement[] {engine1, engine2, session1, network1, base1, base2}) {
             if (m != null) {
                 System.out.println(m.row());
             }
@@ -158,6 +176,12 @@ public final class AssessmentBenchmark {
         if (engine2 != null && base2 != null) {
             System.out.printf(Locale.ROOT, "Ratio engine/baseline, 2 threads: %.1fx slower in throughput, %.1fx in median latency%n",
                     base2.throughput / engine2.throughput, engine2.medianUs / base2.medianUs);
+        }
+        if (engine1 != null && network1 != null && session1 != null) {
+            System.out.printf(Locale.ROOT, "Share of an assessment's median: session %.0f%%, rule network (with session) %.0f%%,"
+                            + " explanation and outcome %.0f%%; the rule network alone reaches %.0f/s%n",
+                    100 * session1.medianUs / engine1.medianUs, 100 * network1.medianUs / engine1.medianUs,
+                    100 * (engine1.medianUs - network1.medianUs) / engine1.medianUs, network1.throughput);
         }
         if (engine1 != null && engine2 != null) {
             System.out.printf(Locale.ROOT, "Scaling engine 1 -> 2 threads: %.2fx%n", engine2.throughput / engine1.throughput);
@@ -288,6 +312,28 @@ public final class AssessmentBenchmark {
         System.out.printf(Locale.ROOT, "Outcomes: primary %s; safety %s; rule firings per assessment mean %.1f (min %d, max %d)%n",
                 primaries, safety, (double) firings / intakes.size(), minFirings, maxFirings);
         System.out.printf(Locale.ROOT, "Intakes+outcomes fingerprint: %016x (same seed and rule set -> same value)%n", hash);
+    }
+
+    /**
+     * One rule session as {@code Evaluation} runs it, without the explanation listener and the outcome: the intake's
+     * facts (none when {@code intake} is null), the phases focused in order, fire, dispose.
+     */
+    static long runSession(RuleSet ruleSet, Intake intake) {
+        KieSession session = ruleSet.sessions().newKieSession();
+        try {
+            if (intake != null) {
+                session.insert(new Observations(intake.observations()));
+                if (!intake.rulers().isEmpty()) {
+                    session.insert(intake.rulers());
+                }
+            }
+            for (int i = Evaluation.PHASES.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(Evaluation.PHASES.get(i)).setFocus();
+            }
+            return session.fireAllRules(5_000);
+        } finally {
+            session.dispose();
+        }
     }
 
     // ---------------------------------------------------------------- measuring

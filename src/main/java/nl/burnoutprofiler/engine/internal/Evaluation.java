@@ -19,7 +19,7 @@ public final class Evaluation {
      * The rule phases, in the order they run. Each phase sees everything the earlier phases concluded: evidence
      * from observations, then the sums, then the classification, then the advice that depends on it.
      */
-    static final List<String> PHASES = List.of("evidence", "scoring", "classification", "advice");
+    public static final List<String> PHASES = List.of("evidence", "scoring", "classification", "advice");
     /** Far above any real evaluation (about a hundred firings); reaching it means rules feed each other. */
     static final int FIRING_LIMIT = 5_000;
 
