@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "URL or file. Repeatable; none by default.")
     List<String> cdsClients = new ArrayList<>();
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "Let pages from this origin (https://host[:port], or * for any) call the CDS Hooks service "
+                    + "from a browser, as browser-based CDS clients do. Repeatable; none by default.")
+    List<String> corsOrigins = new ArrayList<>();
+
     @Mixin
     DatabaseOptions database;
 
@@ -64,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = new ServerSettings(host, port, rulesDirectory, watchRules, database.settings(),
                     secureCookies, ServerSettings.DEFAULT_SESSION_LIFETIME, publicUrl,
-                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList());
+                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList(), corsOrigins);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -29,6 +29,8 @@ public final class ProfilerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProfilerServer.class);
     static final String PRINCIPAL = "principal";
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** Where programs call: an unknown path there gets a problem document, not Javalin's text. */
+    private static final List<String> MACHINE_PATHS = List.of("/api/", CdsHooksRoutes.DISCOVERY, "/fhir/");
     private static final Set<HandlerType> READ_ONLY = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final Database database;
@@ -50,6 +52,22 @@ public final class ProfilerServer implements AutoCloseable {
                 files.directory = "/nl/burnoutprofiler/web";
                 files.location = Location.CLASSPATH;
             });
+            if (!settings.corsOrigins().isEmpty()) {
+                // CDS Hooks clients that run in a browser (the spec's sandbox, SMART apps) call from their own origin.
+                // Only the CDS Hooks paths answer them, and without cookies: such a client sends a bearer token.
+                config.bundledPlugins.enableCors(cors -> {
+                    for (String path : List.of(CdsHooksRoutes.DISCOVERY, CdsHooksRoutes.DISCOVERY + "/*")) {
+                        cors.addRule(rule -> {
+                            rule.path = path;
+                            if (settings.corsOrigins().contains("*")) {
+                                rule.anyHost();
+                            } else {
+                                settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                            }
+                        });
+                    }
+                });
+            }
         });
         this.routes = new RouteTable(app);
         app.before(ProfilerServer::securityHeaders);
@@ -67,7 +85,8 @@ public final class ProfilerServer implements AutoCloseable {
         });
         app.error(404, ctx -> {
             // Javalin has already written "Endpoint ... not found" as text; a handler's own 404 is a problem already.
-            if (ctx.path().startsWith("/api/")
+            // A browser's preflight (OPTIONS) is answered by the CORS rules, never with a body.
+            if (MACHINE_PATHS.stream().anyMatch(ctx.path()::startsWith) && ctx.method() != HandlerType.OPTIONS
                     && !String.valueOf(ctx.res().getContentType()).startsWith(PROBLEM_JSON)) {
                 problem(ctx, ApiProblem.notFound("No such resource: " + ctx.path()));
             }

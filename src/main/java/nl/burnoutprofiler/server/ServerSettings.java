@@ -21,10 +21,12 @@ import nl.burnoutprofiler.store.DatabaseSettings;
  *                        audience of CDS client JWTs), without a trailing slash; null for http://localhost:PORT
  * @param cdsClients      the CDS Hooks clients whose signed JWTs are accepted as integrator credentials; none by
  *                        default
+ * @param corsOrigins     the web origins ({@code https://host[:port]}, or {@code *} for any) whose pages may call the
+ *                        CDS Hooks service from a browser; none by default, so no page elsewhere can
  */
 public record ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules,
                              DatabaseSettings database, boolean secureCookies, Duration sessionLifetime,
-                             String publicUrl, List<CdsClient> cdsClients) {
+                             String publicUrl, List<CdsClient> cdsClients, List<String> corsOrigins) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
@@ -69,12 +71,22 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
             publicUrl = checkedPublicUrl(publicUrl);
         }
         cdsClients = cdsClients == null ? List.of() : List.copyOf(cdsClients);
+        corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(ServerSettings::checkedOrigin).toList();
+    }
+
+    /** The settings before browser origins could be allowed: none are. */
+    public ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules, DatabaseSettings database,
+                          boolean secureCookies, Duration sessionLifetime, String publicUrl,
+                          List<CdsClient> cdsClients) {
+        this(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime, publicUrl, cdsClients,
+                List.of());
     }
 
     /** The settings of earlier versions: no public URL configured, no CDS clients. */
     public ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules, DatabaseSettings database,
                           boolean secureCookies, Duration sessionLifetime) {
-        this(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime, null, List.of());
+        this(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime, null, List.of(),
+                List.of());
     }
 
     /** The embedded database under {@code dataDirectory}, packaged rules, no watching: what {@code serve} runs. */
@@ -85,27 +97,52 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
 
     public ServerSettings withRules(Path directory, boolean watch) {
         return new ServerSettings(host, port, directory, watch, database, secureCookies, sessionLifetime, publicUrl,
-                cdsClients);
+                cdsClients, corsOrigins);
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients);
+                publicUrl, cdsClients, corsOrigins);
     }
 
     public ServerSettings withPublicUrl(String url) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                url, cdsClients);
+                url, cdsClients, corsOrigins);
     }
 
     public ServerSettings withCdsClients(List<CdsClient> clients) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, clients);
+                publicUrl, clients, corsOrigins);
+    }
+
+    public ServerSettings withCorsOrigins(List<String> origins) {
+        return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
+                publicUrl, cdsClients, origins);
     }
 
     /** The configured public URL, or {@code http://localhost:PORT} with the port the server listens on. */
     public String publicUrl(int listeningPort) {
         return publicUrl != null ? publicUrl : "http://localhost:" + listeningPort;
+    }
+
+    /** {@code *}, or a scheme, host and optional port as a browser sends them in {@code Origin}. */
+    private static String checkedOrigin(String origin) {
+        String trimmed = origin == null ? "" : origin.trim();
+        if (trimmed.equals("*")) {
+            return trimmed;
+        }
+        URI uri;
+        try {
+            uri = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a browser origin is https://host[:port] or *, not " + origin, e);
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getQuery() != null
+                || uri.getFragment() != null || uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("a browser origin is https://host[:port] or *, not " + origin);
+        }
+        return trimmed;
     }
 
     private static String checkedPublicUrl(String url) {
