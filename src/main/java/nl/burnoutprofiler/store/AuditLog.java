@@ -1,8 +1,10 @@
 package nl.burnoutprofiler.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,17 +33,22 @@ public final class AuditLog {
             throw new IllegalArgumentException("an audit detail is a short note of at most " + MAX_DETAIL
                     + " characters, never intake content");
         }
-        jdbc.run("record " + action + " by " + actor + " in the audit log", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_log (recorded_at, actor, action, case_id, detail) VALUES (?, ?, ?, ?, ?)")) {
-                Jdbc.setInstant(insert, 1, jdbc.now());
-                insert.setString(2, actor);
-                insert.setString(3, action);
-                insert.setString(4, caseId);
-                insert.setString(5, detail);
-                return insert.executeUpdate();
-            }
-        });
+        jdbc.run("record " + action + " by " + actor + " in the audit log",
+                connection -> insert(connection, jdbc.now(), actor, action, caseId, detail));
+    }
+
+    /** The entry written on a connection of the caller, so that it commits or rolls back with the caller's work. */
+    static int insert(Connection connection, Instant at, String actor, String action, String caseId, String detail)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit_log (recorded_at, actor, action, case_id, detail) VALUES (?, ?, ?, ?, ?)")) {
+            Jdbc.setInstant(insert, 1, at);
+            insert.setString(2, actor);
+            insert.setString(3, action);
+            insert.setString(4, caseId);
+            insert.setString(5, detail);
+            return insert.executeUpdate();
+        }
     }
 
     /** Everything recorded about the case, oldest first. */

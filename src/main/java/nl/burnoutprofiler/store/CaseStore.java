@@ -24,6 +24,11 @@ public final class CaseStore {
             + "i.intake_json, o.outcome_json, o.rule_set_version, o.primary_type, o.stage, o.safety_status, "
             + "i.stored_by, i.stored_at";
 
+    /** The audit action of an erasure. */
+    public static final String ERASE_CASE = "erase-case";
+    /** The longest reason for an erasure: room for a note such as a request number, not for content. */
+    public static final int MAX_ERASURE_REASON = 200;
+
     private final Jdbc jdbc;
 
     CaseStore(Jdbc jdbc) {
@@ -126,6 +131,52 @@ public final class CaseStore {
             insert.executeUpdate();
         }
         return stored;
+    }
+
+    /**
+     * Erases a case, as the right to erasure (AVG/GDPR art. 17) asks: every intake and outcome of it, the CDS Hooks
+     * cards issued for it and the feedback on them, and the case itself, in one transaction. Only this method can:
+     * the database refuses such deletes outside it. The audit log keeps its entries of the case (a pseudonymous id,
+     * never content) and gets one more: who erased it, and why.
+     *
+     * @param reason why, for the audit log: a short note of at most {@value #MAX_ERASURE_REASON} characters
+     * @return what was removed; empty when nothing was stored under this case id
+     */
+    public Optional<CaseErasure> erase(String caseId, String erasedBy, String reason) {
+        Jdbc.requireText(caseId, "case id");
+        Jdbc.requireText(erasedBy, "erased by");
+        Jdbc.requireText(reason, "reason");
+        if (reason.length() > MAX_ERASURE_REASON) {
+            throw new IllegalArgumentException("the reason for an erasure is a short note of at most "
+                    + MAX_ERASURE_REASON + " characters");
+        }
+        return jdbc.transaction("erase case " + caseId, connection -> {
+            boolean stored = lockCase(connection, caseId).isPresent();
+            update(connection, "INSERT INTO case_erasure_pending (case_id) VALUES (?)", caseId);
+            int feedback = update(connection,
+                    "DELETE FROM cds_feedback WHERE card_uuid IN (SELECT uuid FROM cds_cards WHERE case_id = ?)", caseId);
+            int cards = update(connection, "DELETE FROM cds_cards WHERE case_id = ?", caseId);
+            update(connection, "DELETE FROM outcomes WHERE intake_id IN (SELECT intake_id FROM intakes WHERE case_id = ?)",
+                    caseId);
+            int intakes = update(connection, "DELETE FROM intakes WHERE case_id = ?", caseId);
+            update(connection, "DELETE FROM cases WHERE case_id = ?", caseId);
+            update(connection, "DELETE FROM case_erasure_pending WHERE case_id = ?", caseId);
+            if (!stored && cards == 0) {
+                return Optional.empty();
+            }
+            CaseErasure erasure = new CaseErasure(caseId, intakes, cards, feedback, jdbc.now());
+            AuditLog.insert(connection, erasure.erasedAt(), erasedBy, ERASE_CASE, caseId,
+                    "reason: " + reason + "; removed intakes: " + intakes + ", CDS cards: " + cards + ", feedback: "
+                            + feedback);
+            return Optional.of(erasure);
+        });
+    }
+
+    private static int update(Connection connection, String sql, String caseId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, caseId);
+            return statement.executeUpdate();
+        }
     }
 
     /** The case's coach, with the case row locked until the transaction ends; empty for a new case. */

@@ -131,7 +131,7 @@ abstract class CdsFeedbackStoreContractTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "UPDATE cds_cards SET case_id = 'c-9'",
-            "DELETE FROM cds_cards WHERE uuid = 'none'",
+            "DELETE FROM cds_cards WHERE case_id = 'c-2'",
             "UPDATE cds_feedback SET outcome = 'accepted'",
             "DELETE FROM cds_feedback",
     })

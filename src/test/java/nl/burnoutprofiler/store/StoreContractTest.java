@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -534,6 +535,109 @@ abstract class StoreContractTest {
         assertThat(db.audit().forCase("case-1")).hasSize(1);
     }
 
+    // ---- erasure (AVG/GDPR art. 17) ----
+
+    /** Case case-1 over two meetings (one corrected) and case-2, each with a CDS card and feedback on it. */
+    private void twoCasesWithCards() {
+        coach("carl");
+        StoredIntake first = db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
+        db.cases().store(intake("case-1", "2025-02-10"), "carl", first.intakeId());
+        db.cases().store(intake("case-1", "2025-02-24"), "carl", null);
+        db.cases().store(intake("case-2", "2025-02-11"), "carl", null);
+        db.cdsFeedback().recordIssued(List.of(
+                new CdsFeedbackStore.NewCard("card-of-case-1", "svc", "case-1", "REGULATION_BEFORE_INSIGHT", "1.0"),
+                new CdsFeedbackStore.NewCard("card-of-case-2", "svc", "case-2", "REGULATION_BEFORE_INSIGHT", "1.0")),
+                "ehr");
+        for (String card : List.of("card-of-case-1", "card-of-case-2")) {
+            db.cdsFeedback().store(new CdsFeedbackStore.NewFeedback(card, CdsFeedbackStore.ACCEPTED, List.of(), null,
+                    null, null, null, START), "ehr");
+        }
+        db.audit().record("carl", "store-intake", "case-1", "meeting 1, version 1");
+    }
+
+    @Test
+    void anErasureRemovesEverythingOfTheCaseAndNothingElse() {
+        twoCasesWithCards();
+        List<StoredIntake> otherCase = db.cases().history("case-2");
+        clock.advance(Duration.ofDays(30));
+
+        Optional<CaseErasure> erasure = db.cases().erase("case-1", "root", "request AVG-2025-031");
+
+        assertThat(erasure).contains(new CaseErasure("case-1", 3, 1, 1, START.plus(Duration.ofDays(30))));
+        assertThat(db.cases().history("case-1")).isEmpty();
+        assertThat(db.cases().ownerOf("case-1")).isEmpty();
+        assertThat(db.cdsFeedback().card("card-of-case-1")).isEmpty();
+        assertThat(db.cdsFeedback().forCase("case-1")).isEmpty();
+        assertThat(ids(CaseFilter.all())).containsExactly("case-2");
+        assertThat(db.cases().history("case-2")).isEqualTo(otherCase);
+        assertThat(db.cdsFeedback().forCase("case-2")).hasSize(1);
+    }
+
+    @Test
+    void theAuditLogKeepsTheCaseIdAndWhoErasedItAndWhy() {
+        twoCasesWithCards();
+
+        db.cases().erase("case-1", "root", "request AVG-2025-031");
+
+        assertThat(db.audit().forCase("case-1"))
+                .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::detail)
+                .containsExactly(
+                        tuple("carl", "store-intake", "meeting 1, version 1"),
+                        tuple("root", CaseStore.ERASE_CASE,
+                                "reason: request AVG-2025-031; removed intakes: 3, CDS cards: 1, feedback: 1"));
+    }
+
+    @Test
+    void anErasedCaseIdStartsAfreshWhenUsedAgain() {
+        twoCasesWithCards();
+        coach("dora");
+        db.cases().erase("case-1", "root", "request AVG-2025-031");
+
+        StoredIntake stored = db.cases().store(intake("case-1", "2025-04-01"), "dora", null);
+
+        assertThat(db.cases().ownerOf("case-1")).contains("dora");
+        assertThat(db.cases().history("case-1")).containsExactly(stored);
+    }
+
+    @Test
+    void nothingStoredUnderACaseIdIsNothingToErase() {
+        twoCasesWithCards();
+
+        assertThat(db.cases().erase("case-9", "root", "request AVG-2025-032")).isEmpty();
+        assertThat(db.audit().forCase("case-9")).isEmpty();
+    }
+
+    @Test
+    void anErasureNeedsAShortReason() {
+        twoCasesWithCards();
+
+        assertThatThrownBy(() -> db.cases().erase("case-1", "root", " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> db.cases().erase("case-1", "root", "x".repeat(CaseStore.MAX_ERASURE_REASON + 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
+        assertThat(db.cases().history("case-1")).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "DELETE FROM intakes WHERE case_id = 'case-2'",
+            "DELETE FROM outcomes",
+            "DELETE FROM cds_cards WHERE case_id = 'case-2'",
+            "DELETE FROM cds_feedback",
+    })
+    void outsideAnErasureTheDatabaseStillRefusesDeletes(String sql) throws SQLException {
+        twoCasesWithCards();
+        db.cases().erase("case-1", "root", "request AVG-2025-031");
+
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate(sql))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(db.cases().history("case-2")).hasSize(1);
+        assertThat(db.cdsFeedback().forCase("case-2")).hasSize(1);
+    }
+
     // ---- migrations ----
 
     @Test
@@ -557,7 +661,7 @@ abstract class StoreContractTest {
                 assertThat(rows.getBoolean("success")).isTrue();
                 applied.add(rows.getString("version"));
             }
-            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4");
+            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5");
         }
         assertThat(db.users().find("carl")).isPresent();
     }
