@@ -21,7 +21,9 @@ import nl.burnoutprofiler.engine.SafetyStatus;
 import nl.burnoutprofiler.engine.Stage;
 import nl.burnoutprofiler.json.IntakeJson;
 import nl.burnoutprofiler.json.OutcomeJson;
+import nl.burnoutprofiler.store.CaseErasure;
 import nl.burnoutprofiler.store.CaseFilter;
+import nl.burnoutprofiler.store.CaseStore;
 import nl.burnoutprofiler.store.CaseSummary;
 import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.NewIntake;
@@ -85,6 +87,32 @@ final class CaseRoutes {
         routes.post("/api/v1/cases/{caseId}/intakes", this::storeIntake, Access.COACH);
         routes.get("/api/v1/cases", this::list, Access.COACH, Access.CASE_MANAGER);
         routes.get("/api/v1/cases/{caseId}", this::show, Access.COACH, Access.CASE_MANAGER);
+        routes.post("/api/v1/cases/{caseId}/erasure", this::erase, Access.ADMIN);
+    }
+
+    /** What an erasure removed, as the admin who asked for it sees it. */
+    record ErasureView(String caseId, int intakes, int cdsCards, int cdsFeedback, String erasedAt) {
+        static ErasureView of(CaseErasure erasure) {
+            return new ErasureView(erasure.caseId(), erasure.intakes(), erasure.cdsCards(), erasure.cdsFeedback(),
+                    erasure.erasedAt().toString());
+        }
+    }
+
+    /**
+     * The right to erasure: an admin erases a case on the client's request. The reason (such as the request's
+     * number) goes to the audit log, which is all that remains of the case.
+     */
+    private void erase(Context ctx) {
+        Principal admin = ProfilerServer.principal(ctx);
+        String caseId = caseIdOf(ctx);
+        String reason = RequestBodies.requiredText(RequestBodies.object(ctx), "reason").strip();
+        if (reason.length() > CaseStore.MAX_ERASURE_REASON) {
+            throw ApiProblem.badField("reason", null, "must be a short note of at most "
+                    + CaseStore.MAX_ERASURE_REASON + " characters, such as the number of the request").raise();
+        }
+        CaseErasure erasure = database.cases().erase(caseId, admin.name(), reason)
+                .orElseThrow(() -> ApiProblem.notFound("Nothing is stored under case " + caseId + ".").raise());
+        ctx.json(ErasureView.of(erasure));
     }
 
     private void storeIntake(Context ctx) {

@@ -22,8 +22,8 @@ import nl.burnoutprofiler.store.User;
 
 /**
  * An administrator at work in a real browser: sees the running rule set, adds a coach with a case manager, creates
- * an integration token that is shown once, revokes it, reloads an edited rule folder and finds all of it in the audit
- * log. Screenshots go beside those of {@link BrowserJourneyTest}.
+ * an integration token that is shown once, revokes it, reloads an edited rule folder, erases a case on a client's
+ * request and finds all of it in the audit log. Screenshots go beside those of {@link BrowserJourneyTest}.
  */
 class AdminBrowserTest {
 
@@ -163,11 +163,34 @@ class AdminBrowserTest {
         chromium.script("document.getElementById('audit-section').scrollIntoView()");
         chromium.screenshot("admin-05-audit");
 
+        // A client asks for their data to be erased: the case id typed twice, and the request's number as reason.
+        Caller dirk = server.coach("dirk");
+        assertThat(dirk.post("/api/v1/cases/c-wis-1/intakes", TestIntake.withoutCaseId().on("2026-11-06")
+                .observed("SLEEP_PROBLEMS", 2).json()).status()).isEqualTo(201);
+        type("erase-caseId", "c-wis-1");
+        type("erase-confirm", "c-wis-2");
+        type("erase-reason", "verzoek AVG-2026-020");
+        click("erase-case");
+        wait.until(ExpectedConditions.attributeToBe(By.id("erase-confirm"), "aria-invalid", "true"));
+        assertThat(text("erase-form-errors")).isNotBlank();
+        assertThat(server.database().cases().history("c-wis-1")).as("a mistyped confirmation erases nothing")
+                .hasSize(1);
+        type("erase-confirm", "c-wis-1");
+        click("erase-case");
+        wait.until(driver -> text("erase-status").contains("c-wis-1"));
+        assertThat(server.database().cases().history("c-wis-1")).isEmpty();
+        assertThat(browser.findElement(By.id("erase-confirm")).getAttribute("aria-invalid")).isNull();
+        WebElement erased = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#audit-table tr[data-action='erase-case']")));
+        assertThat(erased.getText()).contains("root", "c-wis-1", "verzoek AVG-2026-020");
+        chromium.script("document.getElementById('erase-section').scrollIntoView()");
+        chromium.screenshot("admin-06-erased");
+
         click("lang-switch");
         wait.until(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(text("reload-rules")).isEqualTo("Reload rules");
         chromium.script("window.scrollTo(0, 0)");
-        chromium.screenshot("admin-06-english");
+        chromium.screenshot("admin-07-english");
     }
 
     private static String text(String id) {

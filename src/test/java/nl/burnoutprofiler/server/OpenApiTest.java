@@ -206,6 +206,14 @@ class OpenApiTest {
         exchanges.add(new Exchange("GET", "/api/v1/admin/audit", admin.get("/api/v1/admin/audit")));
         exchanges.add(new Exchange("GET", "/api/v1/admin/audit", admin.get("/api/v1/admin/audit?caseId=c-openapi")));
         exchanges.add(new Exchange("GET", "/api/v1/admin/audit", coach.get("/api/v1/admin/audit")));
+        String erasure = "/api/v1/cases/{caseId}/erasure";
+        exchanges.add(new Exchange("POST", erasure, admin.post("/api/v1/cases/c-openapi/erasure", "{}")));
+        exchanges.add(new Exchange("POST", erasure,
+                admin.post("/api/v1/cases/c-openapi/erasure", "{\"reason\":\"request 7\"}")));
+        exchanges.add(new Exchange("POST", erasure,
+                admin.post("/api/v1/cases/c-openapi/erasure", "{\"reason\":\"request 7\"}")));
+        exchanges.add(new Exchange("POST", erasure,
+                coach.post("/api/v1/cases/c-openapi/erasure", "{\"reason\":\"request 7\"}")));
         exchanges.add(new Exchange("GET", "/api/openapi.json", server.anonymous().get("/api/openapi.json")));
 
         SchemaCheck check = new SchemaCheck(document);

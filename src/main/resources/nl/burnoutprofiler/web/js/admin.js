@@ -27,6 +27,7 @@ const state = {
 
 const userErrors = formErrors($('user-form'), $('user-form-errors'), 'user');
 const tokenErrors = formErrors($('token-form'), $('token-form-errors'), 'token');
+const eraseErrors = formErrors($('erase-form'), $('erase-form-errors'), 'erase');
 
 const session = await initLayout({ page: 'admin' });
 if (session) await start();
@@ -68,6 +69,7 @@ async function start() {
   });
   $('audit-refresh').addEventListener('click', () => refreshAudit());
   $('audit-more').addEventListener('click', showMoreAudit);
+  $('erase-form').addEventListener('submit', eraseCase);
   syncManagerField();
   syncTokenUserField();
   onLangChange(() => {
@@ -77,6 +79,7 @@ async function start() {
     renderAudit();
     userErrors.render();
     tokenErrors.render();
+    eraseErrors.render();
   });
 }
 
@@ -555,6 +558,52 @@ function dismissToken({ keepFocus = false } = {}) {
   $('new-token-value').value = '';
   box.hidden = true;
   if (!keepFocus) $('token-name').focus();
+}
+
+// ---- erasure ----
+
+function validateErasure(data) {
+  const errors = [];
+  if (!data.caseId) errors.push({ field: 'caseId', key: 'erase.err.caseIdRequired' });
+  else if (!CASE_ID.test(data.caseId)) errors.push({ field: 'caseId', key: 'err.caseIdPattern' });
+  if (data.confirm !== data.caseId) errors.push({ field: 'confirm', key: 'erase.err.confirmMismatch' });
+  if (!data.reason) errors.push({ field: 'reason', key: 'erase.err.reasonRequired' });
+  return errors;
+}
+
+/** Erases a case after the admin typed its id twice; the audit log then shows the erasure. */
+async function eraseCase(event) {
+  event.preventDefault();
+  const data = {
+    caseId: $('erase-caseId').value.trim(),
+    confirm: $('erase-confirm').value.trim(),
+    reason: $('erase-reason').value.trim()
+  };
+  setStatus($('erase-status'), null);
+  const errors = validateErasure(data);
+  if (errors.length) {
+    eraseErrors.show(errors, false);
+    return;
+  }
+  eraseErrors.clear();
+  const button = $('erase-case');
+  setBusy(button, true);
+  try {
+    const erased = await postJson(`/api/v1/cases/${encodeURIComponent(data.caseId)}/erasure`, { reason: data.reason });
+    $('erase-form').reset();
+    const status = $('erase-status');
+    setStatus(status, 'erase.done', { caseId: erased.caseId, intakes: erased.intakes, cards: erased.cdsCards,
+      feedback: erased.cdsFeedback });
+    status.focus();
+    $('audit-case').value = erased.caseId;
+    await filterAudit(erased.caseId);
+  } catch (error) {
+    if (signedOut(error)) return;
+    if (error instanceof ApiError && error.status === 404) eraseErrors.show([{ field: 'caseId', key: 'erase.err.notFound' }], true);
+    else eraseErrors.show(problemErrors(error, 'caseId', 'erase.err.notFound'), true);
+  } finally {
+    setBusy(button, false);
+  }
 }
 
 // ---- audit log ----

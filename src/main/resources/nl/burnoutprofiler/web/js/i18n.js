@@ -396,6 +396,19 @@ const nl = {
   'tokens.err.taken': 'Deze naam is al gebruikt (ook een ingetrokken token houdt zijn naam).',
   'tokens.err.userRequired': 'Kies de gebruiker ({role}) namens wie dit token handelt.',
 
+  'erase.heading': 'Casus wissen',
+  'erase.lead': 'Op verzoek van de cliënt (AVG, artikel 17): wist alle intakes en uitkomsten van de casus, de CDS Hooks-kaarten en de feedback daarop. Dit is niet terug te draaien. De auditlog bewaart alleen de casus-ID, wie wiste en waarom.',
+  'erase.caseId': 'Casus-ID',
+  'erase.confirm': 'Casus-ID nogmaals, ter bevestiging',
+  'erase.reason': 'Reden',
+  'erase.reasonHint': 'Een korte notitie, zoals het nummer van het verzoek (hoogstens 200 tekens). Nooit inhoud of een naam.',
+  'erase.submit': 'Casus definitief wissen',
+  'erase.done': 'Casus {caseId} is gewist. Verwijderd: intakes {intakes}, CDS-kaarten {cards}, feedback {feedback}.',
+  'erase.err.caseIdRequired': 'Vul de casus-ID in.',
+  'erase.err.confirmMismatch': 'Typ precies dezelfde casus-ID nogmaals.',
+  'erase.err.reasonRequired': 'Vul de reden in.',
+  'erase.err.notFound': 'Onder deze casus-ID is niets opgeslagen.',
+
   'audit.heading': 'Auditlog',
   'audit.lead': 'Wie wat las of schreef, en wanneer. Zonder casus: de 500 nieuwste regels. De log bevat nooit de inhoud van een intake.',
   'audit.caseFilter': 'Alleen over casus (casus-ID)',
@@ -424,7 +437,8 @@ const nl = {
   'audit.action.create-token': 'token aangemaakt',
   'audit.action.revoke-token': 'token ingetrokken',
   'audit.action.reload-rules': 'regels opnieuw geladen',
-  'audit.action.reload-rules-refused': 'nieuwe regels geweigerd'
+  'audit.action.reload-rules-refused': 'nieuwe regels geweigerd',
+  'audit.action.erase-case': 'casus gewist'
 };
 
 const en = {
@@ -807,6 +821,19 @@ const en = {
   'tokens.err.taken': 'This name is taken (a revoked token keeps its name too).',
   'tokens.err.userRequired': 'Choose the user ({role}) this token acts for.',
 
+  'erase.heading': 'Erase a case',
+  'erase.lead': 'At the client\'s request (GDPR, article 17): erases every intake and outcome of the case, its CDS Hooks cards and the feedback on them. This cannot be undone. The audit log keeps only the case id, who erased it and why.',
+  'erase.caseId': 'Case id',
+  'erase.confirm': 'Case id again, to confirm',
+  'erase.reason': 'Reason',
+  'erase.reasonHint': 'A short note, such as the number of the request (at most 200 characters). Never content or a name.',
+  'erase.submit': 'Erase the case for good',
+  'erase.done': 'Case {caseId} is erased. Removed: intakes {intakes}, CDS cards {cards}, feedback {feedback}.',
+  'erase.err.caseIdRequired': 'Enter the case id.',
+  'erase.err.confirmMismatch': 'Type exactly the same case id again.',
+  'erase.err.reasonRequired': 'Enter the reason.',
+  'erase.err.notFound': 'Nothing is stored under this case id.',
+
   'audit.heading': 'Audit log',
   'audit.lead': 'Who read or wrote what, and when. Without a case: the 500 newest entries. The log never holds intake content.',
   'audit.caseFilter': 'Only about case (case ID)',
@@ -835,7 +862,8 @@ const en = {
   'audit.action.create-token': 'token created',
   'audit.action.revoke-token': 'token revoked',
   'audit.action.reload-rules': 'rules reloaded',
-  'audit.action.reload-rules-refused': 'new rules refused'
+  'audit.action.reload-rules-refused': 'new rules refused',
+  'audit.action.erase-case': 'case erased'
 };
 
 const DICTS = { nl, en };
