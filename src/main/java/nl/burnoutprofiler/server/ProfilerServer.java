@@ -96,7 +96,7 @@ public final class ProfilerServer implements AutoCloseable {
         new EngineRoutes(engine, clock).register(routes);
         new CaseRoutes(engine, database, audit, clock).register(routes);
         new AdminRoutes(engine, database, authenticator, audit).register(routes);
-        new FhirRoutes(engine).register(routes);
+        new FhirRoutes(engine, () -> settings.publicUrl(port()), clock).register(routes);
         OpenApi.register(routes);
         SchemaRoutes.register(routes);
         new CdsHooksRoutes(engine, database, audit, clock, () -> settings.publicUrl(port())).register(routes);

@@ -10,15 +10,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceOperationComponent;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.GuidanceResponse;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +104,42 @@ class FhirRoutesTest {
     /** The same JSON as the resource built in process, which IntakeQuestionnaireTest validates. */
     private static void sameAs(Response response, IBaseResource expected) throws IOException {
         assertThat(response.json()).isEqualTo(TestServer.JSON.readTree(Fhir.toJson(expected)));
+    }
+
+    @Test
+    void aClientReadsWhatTheEndpointOffersBeforeSigningIn() {
+        Response response = server.anonymous().get("/fhir/metadata");
+        CapabilityStatement statement = resource(response, CapabilityStatement.class);
+
+        assertThat(statement.getImplementation().getUrl())
+                .isEqualTo("http://localhost:" + server.server().port() + "/fhir");
+        assertThat(statement.getVersion()).isEqualTo(server.engine().ruleSetVersion());
+        assertThat(statement.getRestFirstRep().getResource())
+                .extracting(CapabilityStatementRestResourceComponent::getType)
+                .containsExactly("Questionnaire", "CodeSystem", "QuestionnaireResponse");
+        assertThat(validation.errors(statement)).isEmpty();
+        documented("GET", "/fhir/metadata", response);
+    }
+
+    @Test
+    void everyDeclaredOperationIsServedAndDefinedWhereTheStatementSays() {
+        CapabilityStatement statement = resource(server.anonymous().get("/fhir/metadata"), CapabilityStatement.class);
+        List<CapabilityStatementRestResourceOperationComponent> operations = statement.getRestFirstRep()
+                .getResource().get(2).getOperation();
+
+        assertThat(operations).extracting(CapabilityStatementRestResourceOperationComponent::getName)
+                .containsExactly("assess", "care-plan");
+        for (CapabilityStatementRestResourceOperationComponent operation : operations) {
+            String path = URI.create(operation.getDefinition()).getPath();
+            Response response = integrator.get(path);
+            OperationDefinition definition = resource(response, OperationDefinition.class);
+            assertThat(definition.getUrl()).isEqualTo(operation.getDefinition());
+            assertThat(definition.getCode()).isEqualTo(operation.getName());
+            assertThat(server.anonymous().get(path).status()).isEqualTo(401);
+            assertThat(server.routes()).as("the operation itself is a route")
+                    .anyMatch(route -> route.path().equals("/fhir/QuestionnaireResponse/$" + operation.getName()));
+            documented("GET", path, response);
+        }
     }
 
     @Test
@@ -201,8 +242,9 @@ class FhirRoutesTest {
     }
 
     @Test
-    void everyFhirRouteNeedsCredentials() {
-        assertThat(server.routes()).filteredOn(route -> route.path().startsWith("/fhir/")).hasSize(6)
+    void everyFhirRouteButTheMetadataNeedsCredentials() {
+        assertThat(server.routes()).filteredOn(route -> route.path().startsWith("/fhir/"))
+                .filteredOn(route -> !route.path().equals("/fhir/metadata")).hasSize(8)
                 .allSatisfy(route -> {
                     assertThat(route.access()).containsExactlyInAnyOrder(Access.ANYONE);
                     Response response = server.anonymous().call(route.method().name(), route.path(),
