@@ -36,6 +36,15 @@ public final class OutcomeJson {
         }
     }
 
+    /** As {@link #writeCompact}, as UTF-8 bytes: what an HTTP response sends, without a String in between. */
+    public static byte[] writeCompactBytes(Outcome outcome) {
+        try {
+            return COMPACT.writeValueAsBytes(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     /** Any value of the engine's API (catalogue entries, rule descriptions) in the same style. */
     public static String toJson(Object value) {
         try {

@@ -41,7 +41,7 @@ final class EngineRoutes {
     private void assess(Context ctx) {
         ProfilerEngine current = engine.current();
         Intake intake = readIntake(current, clock, ctx.body());
-        ctx.contentType("application/json; charset=utf-8").result(OutcomeJson.writeCompact(current.assess(intake)));
+        ctx.contentType("application/json; charset=utf-8").result(OutcomeJson.writeCompactBytes(current.assess(intake)));
     }
 
     /** Reads an intake for this engine's catalogue; every problem is reported at once. */

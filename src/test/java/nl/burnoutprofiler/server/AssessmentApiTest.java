@@ -2,9 +2,16 @@ package nl.burnoutprofiler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +28,7 @@ import nl.burnoutprofiler.json.IntakeJson;
 import nl.burnoutprofiler.json.OutcomeJson;
 import nl.burnoutprofiler.server.TestServer.Caller;
 import nl.burnoutprofiler.server.TestServer.Response;
+import nl.burnoutprofiler.store.Role;
 
 /**
  * POST /api/v1/assessments is the engine over HTTP (contract section 5): the same outcome as the engine gives, and
@@ -55,6 +63,27 @@ class AssessmentApiTest {
         assertThat(response.json().path("title").asText()).isEqualTo("Bad request");
         assertThat(response.json().path("errors")).as("errors name the fields").isNotEmpty()
                 .allSatisfy(error -> assertThat(error.path("reason").asText()).isNotBlank());
+    }
+
+    @Test
+    void aClientThatAcceptsGzipGetsTheSameOutcomeCompressed() throws Exception {
+        String token = Tokens.newToken();
+        Tokens.create(server.database(), "gzip-app", Role.INTEGRATOR, null, token, "test");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.server().port()
+                        + "/api/v1/assessments"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(TestIntake.example())).build();
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            String json = new String(unzipped.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response.body().length).isLessThan(json.length() / 2);
+            assertThat(json).isEqualTo(assess(TestIntake.example()).body());
+        }
     }
 
     @Test
