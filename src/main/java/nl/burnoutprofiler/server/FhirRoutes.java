@@ -20,8 +20,8 @@ import nl.burnoutprofiler.fhir.OutcomeResources;
 import nl.burnoutprofiler.fhir.ServerCapabilities;
 
 /**
- * FHIR R4 for integrators: what the endpoint offers ({@code /fhir/metadata}), the intake form as a Questionnaire with the code systems it uses, and assessing a
- * QuestionnaireResponse to it into a GuidanceResponse or a CarePlan. A bad response is a 400 problem naming the
+ * FHIR R4 for integrators: what the endpoint offers ({@code /fhir/metadata}), the intake form as a Questionnaire
+ * with the code systems it uses, and assessing a QuestionnaireResponse to it into a GuidanceResponse or a CarePlan. A bad response is a 400 problem naming the
  * item (its linkId), like every other route.
  */
 final class FhirRoutes {

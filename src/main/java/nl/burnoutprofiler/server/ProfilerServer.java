@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.bundled.CorsPluginConfig;
 import io.javalin.security.RouteRole;
 
 import nl.burnoutprofiler.engine.InvalidIntakeException;
@@ -56,20 +57,7 @@ public final class ProfilerServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             if (!settings.corsOrigins().isEmpty()) {
-                // CDS Hooks clients that run in a browser (the spec's sandbox, SMART apps) call from their own origin.
-                // Only the CDS Hooks paths answer them, and without cookies: such a client sends a bearer token.
-                config.bundledPlugins.enableCors(cors -> {
-                    for (String path : List.of(CdsHooksRoutes.DISCOVERY, CdsHooksRoutes.DISCOVERY + "/*")) {
-                        cors.addRule(rule -> {
-                            rule.path = path;
-                            if (settings.corsOrigins().contains("*")) {
-                                rule.anyHost();
-                            } else {
-                                settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
-                            }
-                        });
-                    }
-                });
+                config.bundledPlugins.enableCors(cors -> allowBrowserCdsClients(cors, settings.corsOrigins()));
             }
         });
         this.routes = new RouteTable(app);
@@ -104,6 +92,23 @@ public final class ProfilerServer implements AutoCloseable {
         SchemaRoutes.register(routes);
         new CdsHooksRoutes(engine, database, audit, clock, () -> settings.publicUrl(port())).register(routes);
         app.get("/", ctx -> ctx.redirect("/index.html"));
+    }
+
+    /**
+     * CDS Hooks clients that run in a browser (the spec's sandbox, SMART apps) call from their own origin. Only the
+     * CDS Hooks paths answer them, and without cookies: such a client sends a bearer token.
+     */
+    private static void allowBrowserCdsClients(CorsPluginConfig cors, List<String> origins) {
+        for (String path : List.of(CdsHooksRoutes.DISCOVERY, CdsHooksRoutes.DISCOVERY + "/*")) {
+            cors.addRule(rule -> {
+                rule.path = path;
+                if (origins.contains("*")) {
+                    rule.anyHost();
+                } else {
+                    origins.forEach(origin -> rule.allowHost(origin));
+                }
+            });
+        }
     }
 
     /**
