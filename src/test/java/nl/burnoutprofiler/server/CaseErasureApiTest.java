@@ -7,14 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.burnoutprofiler.server.TestServer.Caller;
 import nl.burnoutprofiler.server.TestServer.Response;
@@ -50,7 +47,7 @@ class CaseErasureApiTest {
     }
 
     /** A case of two meetings, the second corrected once, and the CDS cards an EHR received for it. */
-    private static void caseWithHistory(String caseId) throws Exception {
+    private static void caseWithHistory(String caseId) {
         String path = "/api/v1/cases/" + caseId + "/intakes";
         Response first = anna.post(path, TestIntake.withoutCaseId().on("2026-11-06").observed("SLEEP_PROBLEMS", 3)
                 .observed("PROLONGED_RESERVE_RUNNING", 3).json());
@@ -60,12 +57,9 @@ class CaseErasureApiTest {
         assertThat(anna.post(path + "?corrects=" + second.json().path("intakeId").asLong(),
                 TestIntake.withoutCaseId().on("2026-11-20").observed("SLEEP_PROBLEMS", 1).json()).status())
                 .isEqualTo(201);
-        ObjectNode hook = TestServer.JSON.createObjectNode();
-        hook.put("hook", "patient-view").put("hookInstance", UUID.randomUUID().toString());
-        hook.putObject("context").put("userId", "Practitioner/1").put("patientId", "p-1")
-                .set("intake", TestServer.JSON.readTree(TestIntake.forCase(caseId).on("2026-11-20")
-                        .observed("SLEEP_PROBLEMS", 3).observed("PROLONGED_RESERVE_RUNNING", 3).json()));
-        Response cards = ehr.post(CdsHooksRoutes.SERVICE, hook.toString());
+        Response cards = ehr.post(CdsHooksRoutes.SERVICE, CdsHooksTest.withIntake(TestIntake.forCase(caseId)
+                .on("2026-11-20").observed("SLEEP_PROBLEMS", 3).observed("PROLONGED_RESERVE_RUNNING", 3).json())
+                .toString());
         assertThat(cards.json().path("cards")).as(cards.toString()).isNotEmpty();
     }
 
@@ -85,7 +79,7 @@ class CaseErasureApiTest {
     }
 
     @Test
-    void anAdminErasesEverythingStoredOfACase() throws Exception {
+    void anAdminErasesEverythingStoredOfACase() throws SQLException {
         caseWithHistory("c-erase-1");
         int cards = cardsOf("c-erase-1");
 
@@ -101,7 +95,7 @@ class CaseErasureApiTest {
     }
 
     @Test
-    void theAuditLogKeepsWhoErasedTheCaseAndWhy() throws Exception {
+    void theAuditLogKeepsWhoErasedTheCaseAndWhy() {
         caseWithHistory("c-erase-2");
 
         erase(admin, "c-erase-2", "{\"reason\":\"verzoek AVG-2026-015\"}");
@@ -116,7 +110,7 @@ class CaseErasureApiTest {
     }
 
     @Test
-    void onlyAnAdminMayErase() throws Exception {
+    void onlyAnAdminMayErase() {
         caseWithHistory("c-erase-3");
 
         assertThat(erase(anna, "c-erase-3", "{\"reason\":\"mine\"}").status()).isEqualTo(403);
@@ -126,7 +120,7 @@ class CaseErasureApiTest {
     }
 
     @Test
-    void anErasureWithoutAReasonIsRefusedAndErasesNothing() throws Exception {
+    void anErasureWithoutAReasonIsRefusedAndErasesNothing() {
         caseWithHistory("c-erase-4");
 
         Response without = erase(admin, "c-erase-4", "{}");

@@ -3,17 +3,13 @@ package nl.burnoutprofiler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.burnoutprofiler.server.TestServer.Caller;
 import nl.burnoutprofiler.server.TestServer.Response;
@@ -57,16 +53,12 @@ class CdsBrowserClientTest {
                 .call("OPTIONS", path, null);
     }
 
-    private static String hookRequest() throws IOException {
-        ObjectNode request = TestServer.JSON.createObjectNode();
-        request.put("hook", "patient-view").put("hookInstance", UUID.randomUUID().toString());
-        request.putObject("context").put("userId", "Practitioner/coach-1").put("patientId", "p-1")
-                .set("intake", TestServer.JSON.readTree(TestIntake.example()));
-        return request.toString();
+    private static String hookRequest() {
+        return CdsHooksTest.withIntake(TestIntake.example()).toString();
     }
 
     @Test
-    void the_browser_may_ask_before_calling_the_service_from_an_allowed_origin() {
+    void theBrowserMayAskBeforeCallingTheServiceFromAnAllowedOrigin() {
         Response answer = preflight(server, SANDBOX, CdsHooksRoutes.SERVICE);
 
         assertThat(answer.status()).as(answer.toString()).isBetween(200, 204);
@@ -78,7 +70,7 @@ class CdsBrowserClientTest {
     }
 
     @Test
-    void the_page_on_an_allowed_origin_reads_discovery_and_cards() throws IOException {
+    void thePageOnAnAllowedOriginReadsDiscoveryAndCards() {
         Response discovery = server.anonymous().with("Origin", SANDBOX).get(CdsHooksRoutes.DISCOVERY);
         Response cards = ehr.with("Origin", SANDBOX).post(CdsHooksRoutes.SERVICE, hookRequest());
 
@@ -90,14 +82,14 @@ class CdsBrowserClientTest {
     }
 
     @Test
-    void the_service_still_needs_its_token_from_an_allowed_origin() throws IOException {
+    void theServiceStillNeedsItsTokenFromAnAllowedOrigin() {
         Response anonymous = server.anonymous().with("Origin", SANDBOX).post(CdsHooksRoutes.SERVICE, hookRequest());
 
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @Test
-    void another_origin_is_not_allowed() {
+    void anotherOriginIsNotAllowed() {
         Response answer = preflight(server, ELSEWHERE, CdsHooksRoutes.SERVICE);
         Response discovery = server.anonymous().with("Origin", ELSEWHERE).get(CdsHooksRoutes.DISCOVERY);
 
@@ -106,7 +98,7 @@ class CdsBrowserClientTest {
     }
 
     @Test
-    void the_coaching_api_is_not_opened_to_other_origins() {
+    void theCoachingApiIsNotOpenedToOtherOrigins() {
         Response catalogue = server.anonymous().with("Origin", SANDBOX).get("/api/v1/catalogue");
         Response preflight = preflight(server, SANDBOX, "/api/v1/assessments");
 
@@ -115,7 +107,7 @@ class CdsBrowserClientTest {
     }
 
     @Test
-    void without_configured_origins_no_page_elsewhere_may_call() {
+    void withoutConfiguredOriginsNoPageElsewhereMayCall() {
         Response answer = preflight(closedServer, SANDBOX, CdsHooksRoutes.SERVICE);
         Response discovery = closedServer.anonymous().with("Origin", SANDBOX).get(CdsHooksRoutes.DISCOVERY);
 
@@ -125,7 +117,7 @@ class CdsBrowserClientTest {
     }
 
     @Test
-    void an_unknown_service_is_a_problem_document() throws IOException {
+    void anUnknownServiceIsAProblemDocument() {
         Response answer = ehr.post(CdsHooksRoutes.DISCOVERY + "/no-such-service", hookRequest());
 
         assertThat(answer.status()).isEqualTo(404);
@@ -134,7 +126,7 @@ class CdsBrowserClientTest {
     }
 
     @Test
-    void an_origin_is_a_scheme_host_and_port_only() {
+    void anOriginIsASchemeHostAndPortOnly() {
         ServerSettings settings = TestServer.settings(data);
 
         assertThat(settings.withCorsOrigins(List.of("http://localhost:3000", "*")).corsOrigins())

@@ -68,7 +68,8 @@ class CdsHooksTest {
         return request;
     }
 
-    private static ObjectNode withIntake(String intakeJson) {
+    /** A patient-view hook call with the intake JSON in its context, as the other CDS tests send it too. */
+    static ObjectNode withIntake(String intakeJson) {
         ObjectNode request = hookRequest();
         ((ObjectNode) request.get("context")).set("intake", tree(intakeJson));
         return request;
