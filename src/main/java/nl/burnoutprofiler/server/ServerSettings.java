@@ -131,16 +131,10 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
         if (trimmed.equals("*")) {
             return trimmed;
         }
-        URI uri;
-        try {
-            uri = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a browser origin is https://host[:port] or *, not " + origin, e);
-        }
-        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getQuery() != null
-                || uri.getFragment() != null || uri.getUserInfo() != null) {
-            throw new IllegalArgumentException("a browser origin is https://host[:port] or *, not " + origin);
+        String problem = "a browser origin is https://host[:port] or *, not " + origin;
+        URI uri = httpUrl(trimmed, problem);
+        if (!(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getUserInfo() != null) {
+            throw new IllegalArgumentException(problem);
         }
         return trimmed;
     }
@@ -150,16 +144,22 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
+        httpUrl(trimmed, "the public URL must be http(s)://host[:port][/path], not " + url);
+        return trimmed;
+    }
+
+    /** {@code text} as an http(s) URL with a host and without query or fragment; otherwise {@code problem}. */
+    private static URI httpUrl(String text, String problem) {
         URI uri;
         try {
-            uri = URI.create(trimmed);
+            uri = URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the public URL is not a URL: " + url, e);
+            throw new IllegalArgumentException(problem, e);
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
                 || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not " + url);
+            throw new IllegalArgumentException(problem);
         }
-        return trimmed;
+        return uri;
     }
 }

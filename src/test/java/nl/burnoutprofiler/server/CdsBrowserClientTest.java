@@ -136,4 +136,16 @@ class CdsBrowserClientTest {
         assertThatThrownBy(() -> settings.withCorsOrigins(List.of("sandbox.cds-hooks.org")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sandbox.cds-hooks.org");
     }
+
+    @Test
+    void thePublicUrlIsHttpWithAHostAndLosesItsTrailingSlash() {
+        ServerSettings settings = TestServer.settings(data);
+
+        assertThat(settings.withPublicUrl("https://coach.example.org/app/").publicUrl())
+                .isEqualTo("https://coach.example.org/app");
+        assertThatThrownBy(() -> settings.withPublicUrl("ftp://coach.example.org"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s)://host");
+        assertThatThrownBy(() -> settings.withPublicUrl("https://coach.example.org/?a=1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s)://host");
+    }
 }
