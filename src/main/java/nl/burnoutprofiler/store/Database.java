@@ -1,8 +1,5 @@
 package nl.burnoutprofiler.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,6 +31,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static final String MIGRATIONS = "classpath:db/migration";
+    /** {@code org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD}. */
+    private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
 
     private final HikariDataSource pool;
     private final UserStore users;
@@ -54,7 +53,10 @@ public final class Database implements AutoCloseable {
         this.cdsFeedback = new CdsFeedbackStore(jdbc);
     }
 
-    /** Opens the database, creating the data folder of an H2 file database, and brings its schema up to date. */
+    /**
+     * Opens the database and brings its schema up to date. An H2 file database gets its data folder made, or
+     * closed to others; one made before it had a secret gets the secret as its password.
+     */
     public static Database open(DatabaseSettings settings) {
         return open(settings, Clock.systemUTC());
     }
@@ -64,7 +66,7 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         String where = settings.describe();
-        settings.h2Directory().ifPresent(Database::createDirectory);
+        settings.h2Directory().ifPresent(DataFolder::protect);
 
         HikariDataSource pool = connect(settings, where);
         try {
@@ -78,6 +80,8 @@ public final class Database implements AutoCloseable {
             LOG.info("Opened database {} (schema version {}, {} migration(s) applied)",
                     where, result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
+            // Again, now that the database files exist: H2 makes them with the process's umask.
+            settings.h2Directory().ifPresent(DataFolder::protect);
             return new Database(pool, clock);
         } catch (FlywayException e) {
             pool.close();
@@ -122,15 +126,23 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    private static void createDirectory(Path directory) {
+    private static HikariDataSource connect(DatabaseSettings settings, String where) {
         try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StoreException("Cannot create the data folder " + directory + ": " + e, e);
+            return pool(settings, where);
+        } catch (StoreException e) {
+            if (settings.embedded() && wrongPassword(e) && DataFolder.protectUnprotectedDatabase(settings)) {
+                LOG.info("The embedded database {} now has the secret of its data folder as its password", where);
+                return pool(settings, where);
+            }
+            throw e;
         }
     }
 
-    private static HikariDataSource connect(DatabaseSettings settings, String where) {
+    private static boolean wrongPassword(StoreException e) {
+        return e.getCause() instanceof SQLException cause && cause.getErrorCode() == H2_WRONG_USER_OR_PASSWORD;
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings, String where) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("burnout-profiler");
         config.setJdbcUrl(settings.jdbcUrl());

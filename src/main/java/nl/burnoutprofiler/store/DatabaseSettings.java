@@ -11,8 +11,15 @@ import java.util.regex.Pattern;
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password) {
 
-    /** The H2 options that let the one set of migrations, written for PostgreSQL, serve H2 as well. */
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * The H2 options of the embedded database. The first three let the one set of migrations, written for
+     * PostgreSQL, serve H2 as well. {@code WRITE_DELAY=0} writes every commit to the file before the commit returns
+     * (H2's default waits up to half a second), so what the server acknowledged survives a crash of its process.
+     */
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+
+    /** The user of the embedded database; its password is the secret kept in the data folder. */
+    static final String H2_USER = "sa";
 
     private static final String H2_FILE_PREFIX = "jdbc:h2:file:";
     /** URL parameters that carry credentials: {@code ;password=x} (H2) or {@code ?user=x&password=y} (PostgreSQL). */
@@ -28,10 +35,14 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
         }
     }
 
-    /** The H2 file database {@code <dataDirectory>/burnout-profiler}, user "sa", empty password. */
+    /**
+     * The H2 file database {@code <dataDirectory>/burnout-profiler}, protected by the secret kept beside it. Creates
+     * the data folder (owner only) and the secret on first use; see {@link DataFolder}.
+     */
     public static DatabaseSettings embedded(Path dataDirectory) {
-        Path file = dataDirectory.toAbsolutePath().normalize().resolve("burnout-profiler");
-        return new DatabaseSettings(H2_FILE_PREFIX + file + H2_OPTIONS, "sa", "");
+        Path folder = dataDirectory.toAbsolutePath().normalize();
+        String secret = DataFolder.secret(folder);
+        return new DatabaseSettings(H2_FILE_PREFIX + folder.resolve("burnout-profiler") + H2_OPTIONS, H2_USER, secret);
     }
 
     /** True for H2, the embedded database. */
