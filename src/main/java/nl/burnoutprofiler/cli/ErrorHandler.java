@@ -24,9 +24,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return Main.BAD_INPUT;
         }
         if (e instanceof RuleSetException broken) {
-            err.println("The rule set could not be loaded:");
-            for (RuleProblem problem : broken.problems()) {
-                err.println("  " + problem);
+            if (broken.problems().size() == 1) {
+                err.println("The rule set could not be loaded: " + broken.problems().get(0));
+            } else {
+                err.println("The rule set could not be loaded:");
+                for (RuleProblem problem : broken.problems()) {
+                    err.println("  " + problem);
+                }
             }
             return Main.BROKEN_RULES;
         }

@@ -1,18 +1,17 @@
 package nl.burnoutprofiler.engine;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
-import nl.burnoutprofiler.engine.catalogue.ObservationCode;
 import nl.burnoutprofiler.engine.internal.Evaluation;
 import nl.burnoutprofiler.engine.internal.RuleSet;
 import nl.burnoutprofiler.engine.internal.RuleSetFiles;
 import nl.burnoutprofiler.engine.internal.RuleSetLoader;
+import nl.burnoutprofiler.engine.internal.SmokeAssessment;
 
 /**
  * The burnout-profiler engine: built once from a rule set, then asked to {@link #assess(Intake) assess} any
@@ -43,8 +42,9 @@ public final class ProfilerEngine {
     /**
      * Builds an engine from a rule folder (DRL files, {@code catalogue/*.json}, {@code ruleset.properties}).
      *
-     * @throws RuleSetException naming file, line and reason of every problem found, or the rule that failed the
-     *                          smoke assessment
+     * @throws RuleSetException naming file, line and reason of every problem found: a rule file missing from the
+     *                          folder or not named in {@code ruleset.properties}, a rule that failed the smoke
+     *                          assessment, a required phase none of whose rules fired; or the folder unreadable
      */
     public static ProfilerEngine fromDirectory(Path rulesDirectory) {
         return fromDirectory(rulesDirectory, RuleCompilation.PRECOMPILED_WHEN_IDENTICAL);
@@ -64,7 +64,7 @@ public final class ProfilerEngine {
         long started = System.nanoTime();
         ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files, compilation));
         if (!engine.ruleSet.smokeTested()) {
-            engine.smokeTest();
+            SmokeAssessment.run(engine.ruleSet);
         }
         LOG.info("rule set {} loaded from {} ({}): {} rules, {} observation codes, in {} ms",
                 engine.ruleSetVersion(), files.origin(), engine.usesPrecompiledRules() ? "precompiled" : "compiled at load",
@@ -109,51 +109,5 @@ public final class ProfilerEngine {
     /** Checks an intake without assessing it: every problem, or an empty list. */
     public List<FieldProblem> validate(Intake intake) {
         return validator.problems(intake);
-    }
-
-    /**
-     * Runs the new rule set on intakes that reach the rules' conditions: every code strong, every code checked
-     * absent, nothing at all, and two halves of the catalogue each present with the other half absent. mvel finds
-     * some type errors only on a rule's first match, so a rule set that cannot survive these is refused at load
-     * rather than on a client's intake.
-     */
-    private void smokeTest() {
-        List<ObservationCode> codes = catalogue().codes();
-        List<Intake> probes = new ArrayList<>();
-        probes.add(Intake.of("smoke-all-strong", codes.stream().map(c -> Observation.present(c.code(), 3)).toList(),
-                new Rulers(10, 0, 5)));
-        probes.add(Intake.of("smoke-all-absent", codes.stream().map(c -> Observation.absent(c.code())).toList(),
-                new Rulers(0, 10, 10)));
-        probes.add(Intake.of("smoke-empty", List.of(), Rulers.NONE));
-        for (int half = 0; half < 2; half++) {
-            List<Observation> observations = new ArrayList<>();
-            for (int i = 0; i < codes.size(); i++) {
-                String code = codes.get(i).code();
-                observations.add(i % 2 == half ? Observation.present(code, 1 + i % 3) : Observation.absent(code));
-            }
-            probes.add(Intake.of("smoke-half-" + half, observations, new Rulers(5, 5, 5)));
-        }
-        for (Intake probe : probes) {
-            try {
-                Evaluation.run(ruleSet, probe);
-            } catch (RuntimeException e) {
-                RuleInfo rule = e instanceof RuleExecutionException failed && failed.ruleName() != null
-                        ? ruleSet.rules().get(failed.ruleName()) : null;
-                RuleProblem problem = rule != null
-                        ? new RuleProblem(rule.file(), rule.line(), 0, "rule " + rule.id() + " fails on intake "
-                        + probe.caseId() + ": " + rootMessage(e))
-                        : new RuleProblem("(rule set)", 0, 0, "smoke assessment " + probe.caseId() + " failed: "
-                        + rootMessage(e));
-                throw new RuleSetException(List.of(problem), e);
-            }
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -93,7 +93,7 @@ final class AdminRoutes {
         } catch (RuleSetException e) {
             audit.record(admin, Audit.RELOAD_RULES_REFUSED, null, e.problems().size() + " problems");
             List<FieldProblem> errors = e.problems().stream().map(AdminRoutes::asFieldProblem).toList();
-            throw new ApiProblem(422, "Rule set refused", "The new rule set is broken; the running rule set "
+            throw new ApiProblem(422, "Rule set refused", "The new rule set is incomplete or broken; the running rule set "
                     + engine.current().ruleSetVersion() + " stays.", errors).raise();
         }
     }

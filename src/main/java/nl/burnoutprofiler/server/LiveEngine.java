@@ -11,8 +11,8 @@ import nl.burnoutprofiler.engine.RuleSetException;
 
 /**
  * The engine the server assesses with, replaceable while requests are served. A reload builds and smoke-tests the
- * new rule set beside the running one and swaps it in with one atomic write; a broken rule set is refused and the
- * running one stays. The old engine is not closed: assessments already running finish on it, and nothing else
+ * new rule set beside the running one and swaps it in with one atomic write; a broken or incomplete rule set (a
+ * file of its ruleset.properties missing, a required phase that never fires) is refused and the running one stays. The old engine is not closed: assessments already running finish on it, and nothing else
  * refers to it afterwards, so the garbage collector releases it.
  */
 public final class LiveEngine {
@@ -40,7 +40,8 @@ public final class LiveEngine {
     /**
      * Builds the rule set again from its source and makes it current.
      *
-     * @throws RuleSetException with file, line and reason when the new set is broken; the running set stays
+     * @throws RuleSetException with file, line and reason when the new set is broken or incomplete, or its folder
+     *                          is gone; the running set stays
      */
     public ProfilerEngine reload() {
         synchronized (reloading) {

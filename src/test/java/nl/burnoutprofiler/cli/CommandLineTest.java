@@ -7,9 +7,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,9 +80,10 @@ class CommandLineTest {
     void aBrokenRuleFolderExitsWithThreeNamingFileAndLine() throws IOException {
         Path rules = temp.resolve("rules");
         Files.createDirectories(rules.resolve("catalogue"));
-        for (String file : new String[] {"ruleset.properties", "catalogue/observations.json", "catalogue/advice.json"}) {
+        for (String file : new String[] {"catalogue/observations.json", "catalogue/advice.json"}) {
             Files.copy(Path.of("rules").resolve(file), rules.resolve(file));
         }
+        Files.writeString(rules.resolve("ruleset.properties"), "version=1.0.0\nfiles=broken.drl\nphases=broken\n");
         Files.writeString(rules.resolve("broken.drl"), """
                 package nl.burnoutprofiler.rules;
 
@@ -89,6 +95,54 @@ class CommandLineTest {
                 """);
         assertThat(run("assess", "examples/intake.json", "--rules", rules.toString())).isEqualTo(3);
         assertThat(err.toString()).contains("broken.drl:5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"assess examples/intake.json", "assess-batch examples/intake.json", "rules", "catalogue",
+            "serve --port 0"})
+    void aMissingRuleFolderExitsWithThreeAndOneLine(String command) {
+        Path missing = temp.resolve("no-rules-here");
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--rules", missing.toString()));
+        if (command.startsWith("serve")) {
+            args.addAll(List.of("--data", temp.resolve("data").toString()));
+        }
+        assertThat(run(args.toArray(String[]::new))).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).isEqualTo("The rule set could not be loaded: " + missing
+                + ": rule folder not found" + System.lineSeparator());
+    }
+
+    @Test
+    void aRuleFolderWithoutANamedFileExitsWithThreeNamingIt() throws IOException {
+        Path rules = temp.resolve("rules");
+        copyFolder(Path.of("rules"), rules);
+        Files.delete(rules.resolve("avoid.drl"));
+        assertThat(run("rules", "--rules", rules.toString())).isEqualTo(3);
+        assertThat(err.toString()).startsWith("The rule set could not be loaded: avoid.drl: ").contains("missing")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreadableRuleFileExitsWithThreeAndOneLine() throws IOException {
+        Path rules = temp.resolve("rules");
+        copyFolder(Path.of("rules"), rules);
+        Files.write(rules.resolve("avoid.drl"), new byte[] {'r', 'u', 'l', 'e', (byte) 0xC3, (byte) 0x28});
+        assertThat(run("assess", "examples/intake.json", "--rules", rules.toString())).isEqualTo(3);
+        assertThat(err.toString()).isEqualTo("The rule set could not be loaded: avoid.drl: is not UTF-8 text"
+                + System.lineSeparator());
+    }
+
+    private static void copyFolder(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,9 @@ class RuleSetLoadingTest {
         }
     }
 
+    /** Writes a rule file and names it in ruleset.properties, as a knowledge engineer adds one. */
     private void addRuleFile(String name, String rule) throws IOException {
+        nameInManifest(rules, name);
         Files.writeString(rules.resolve(name), """
                 package nl.burnoutprofiler.rules;
 
@@ -42,6 +46,12 @@ class RuleSetLoadingTest {
                 import nl.burnoutprofiler.engine.facts.TypeEvidence;
 
                 """ + rule);
+    }
+
+    /** Adds a file to the {@code files=} list of the folder's ruleset.properties. */
+    static void nameInManifest(Path folder, String file) throws IOException {
+        Path properties = folder.resolve("ruleset.properties");
+        Files.writeString(properties, Files.readString(properties).replaceFirst("(?m)^files=", "files=" + file + ","));
     }
 
     /** Conditions and consequence shared by most broken-rule examples: sleep problems weigh physiological. */
@@ -187,7 +197,89 @@ class RuleSetLoadingTest {
 
     @Test
     void aMissingRuleFolderIsAClearError() {
-        assertThatThrownBy(() -> ProfilerEngine.fromDirectory(rules.resolve("nowhere")))
-                .hasMessageContaining("rule folder not found");
+        RuleProblem problem = onlyProblem(rules.resolve("nowhere"));
+        assertThat(problem.file()).endsWith("nowhere");
+        assertThat(problem.reason()).isEqualTo("rule folder not found");
+    }
+
+    @Test
+    void aFileInsteadOfAFolderIsAClearError() throws IOException {
+        Path file = Files.writeString(rules.resolve("rules.txt"), "not a folder");
+        assertThat(onlyProblem(file).reason()).contains("is not a folder");
+    }
+
+    @Test
+    void theProjectRuleSetHasRulesInEveryFileItNames() throws IOException {
+        Properties manifest = new Properties();
+        try (var in = Files.newBufferedReader(TestEngine.RULES.resolve("ruleset.properties"))) {
+            manifest.load(in);
+        }
+        Set<String> named = Set.of(manifest.getProperty("files").split("\\s*,\\s*"));
+        assertThat(named).hasSizeGreaterThanOrEqualTo(10).contains("safety.drl", "avoid.drl");
+        assertThat(TestEngine.compiledAtLoad().rules()).extracting(RuleInfo::file).containsOnlyElementsOf(named)
+                .containsAll(named);
+    }
+
+    @Test
+    void aFolderWithoutANamedRuleFileIsRefusedNamingIt() throws IOException {
+        copyRules();
+        Files.delete(rules.resolve("avoid.drl"));
+        RuleProblem problem = onlyProblem(rules);
+        assertThat(problem.file()).isEqualTo("avoid.drl");
+        assertThat(problem.reason()).contains("ruleset.properties").contains("missing");
+    }
+
+    @Test
+    void aRuleFileNotNamedInTheManifestIsRefused() throws IOException {
+        copyRules();
+        Files.copy(rules.resolve("avoid.drl"), rules.resolve("avoid-copy.drl"));
+        RuleSetException refused = org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class,
+                () -> ProfilerEngine.fromDirectory(rules));
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("avoid-copy.drl");
+            assertThat(problem.reason()).contains("not named in ruleset.properties");
+        });
+    }
+
+    @Test
+    void aManifestWithoutFilesOrPhasesIsRefused() throws IOException {
+        copyRules();
+        Files.writeString(rules.resolve("ruleset.properties"), "version=1.0.0\n");
+        RuleSetException refused = org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class,
+                () -> ProfilerEngine.fromDirectory(rules));
+        assertThat(refused.problems()).extracting(RuleProblem::reason)
+                .anySatisfy(reason -> assertThat(reason).startsWith("files= must name"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("phases= must name"));
+    }
+
+    @Test
+    void aPhaseWithoutItsFileAmongTheNamedFilesIsRefused() throws IOException {
+        copyRules();
+        Path properties = rules.resolve("ruleset.properties");
+        Files.writeString(properties, Files.readString(properties).replaceFirst("(?m)^phases=", "phases=aftercare,"));
+        RuleProblem problem = onlyProblem(rules);
+        assertThat(problem.file()).isEqualTo("ruleset.properties");
+        assertThat(problem.reason()).contains("aftercare").contains("aftercare.drl");
+    }
+
+    @Test
+    void aRequiredPhaseWithoutRulesIsRefused() throws IOException {
+        copyRules();
+        Files.writeString(rules.resolve("avoid.drl"), "package nl.burnoutprofiler.rules;\n");
+        RuleProblem problem = onlyProblem(rules);
+        assertThat(problem.file()).isEqualTo("avoid.drl");
+        assertThat(problem.reason()).isEqualTo("required phase avoid has no rules");
+    }
+
+    @Test
+    void aRequiredPhaseWhoseRulesNeverFireIsRefused() throws IOException {
+        copyRules();
+        Files.delete(rules.resolve("avoid.drl"));
+        addRule("avoid.drl", "AVD-001 Waits for a fact that never comes", metadata("AVD-001", "never fires"),
+                "$never : String( this == \"never inserted\" )", "");
+        RuleProblem problem = onlyProblem(rules);
+        assertThat(problem.file()).isEqualTo("avoid.drl");
+        assertThat(problem.reason()).isEqualTo(
+                "required phase avoid: its one rule did not fire on any intake of the smoke assessment");
     }
 }

@@ -101,6 +101,9 @@ class RuleReloadTest {
     void aBrokenRuleFileIsRefusedWithFileAndLineAndTheRunningRuleSetStays() throws IOException {
         String running = ruleSetVersionOfAnAssessment();
         Path broken = rules.resolve("zz-broken.drl");
+        Path properties = rules.resolve("ruleset.properties");
+        String manifest = Files.readString(properties);
+        Files.writeString(properties, manifest.replaceFirst("(?m)^files=", "files=zz-broken.drl,"));
         Files.writeString(broken, BROKEN_DRL);
         try {
             Response response = admin.post("/api/v1/admin/rules/reload", "");
@@ -118,6 +121,30 @@ class RuleReloadTest {
                     assertThat(entry.action()).isEqualTo(Audit.RELOAD_RULES_REFUSED));
         } finally {
             Files.delete(broken);
+            Files.writeString(properties, manifest);
+        }
+    }
+
+    @Test
+    void aRuleFolderMissingANamedFileIsRefusedNamingItAndTheRunningRuleSetStays() throws IOException {
+        String running = ruleSetVersionOfAnAssessment();
+        Path avoid = rules.resolve("avoid.drl");
+        String avoidRules = Files.readString(avoid);
+        Files.delete(avoid);
+        try {
+            Response response = admin.post("/api/v1/admin/rules/reload", "");
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(422);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.errorFields()).containsExactly("avoid.drl");
+            assertThat(response.json().at("/errors/0/reason").asText()).contains("ruleset.properties")
+                    .contains("missing");
+            assertThat(server.engine().ruleSetVersion()).isEqualTo(running);
+            JsonNode outcome = integrator.post("/api/v1/assessments", TestIntake.example()).json();
+            assertThat(outcome.path("ruleSetVersion").asText()).isEqualTo(running);
+            assertThat(outcome.path("avoid")).as("the running rule set still says what to avoid").isNotEmpty();
+        } finally {
+            Files.writeString(avoid, avoidRules);
         }
     }
 

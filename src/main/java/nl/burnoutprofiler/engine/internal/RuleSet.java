@@ -1,5 +1,6 @@
 package nl.burnoutprofiler.engine.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.kie.api.KieBase;
@@ -9,25 +10,27 @@ import nl.burnoutprofiler.engine.RuleInfo;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
 
 /**
- * A loaded rule set: the compiled rule base, its catalogue, version and rule descriptions keyed by rule name.
+ * A loaded rule set: the compiled rule base, its catalogue, version, rule descriptions keyed by rule name, and the
+ * phases whose rules must fire (from {@code ruleset.properties}).
  * {@code precompiled} tells whether the rule base came from the build instead of compiling the files, and
  * {@code smokeTested} whether the smoke assessment already passed on exactly this rule base at build time. The
  * KieBase is shared by all evaluations and never changed after the build; sessions come from a pool, since a
  * session reset is cheaper than building a new one for every assessment.
  */
 public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
-                      boolean precompiled, boolean smokeTested, KieSessionsPool sessions) {
+                      List<String> requiredPhases, boolean precompiled, boolean smokeTested, KieSessionsPool sessions) {
 
     /** Sessions kept ready: one per core covers a server thread pool; the pool grows when it must. */
     private static final int POOLED_SESSIONS = Runtime.getRuntime().availableProcessors();
 
     public RuleSet {
         rules = Map.copyOf(rules);
+        requiredPhases = List.copyOf(requiredPhases);
     }
 
     public RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
-                   boolean precompiled, boolean smokeTested) {
-        this(kieBase, catalogue, version, rules, precompiled, smokeTested,
+                   List<String> requiredPhases, boolean precompiled, boolean smokeTested) {
+        this(kieBase, catalogue, version, rules, requiredPhases, precompiled, smokeTested,
                 kieBase.newKieSessionsPool(POOLED_SESSIONS));
     }
 }

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -20,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
+import nl.burnoutprofiler.engine.RuleProblem;
+import nl.burnoutprofiler.engine.RuleSetException;
 
 /**
  * The text files of a rule set (DRL, catalogue JSON, properties), keyed by their path relative to the rule
@@ -52,11 +58,19 @@ public final class RuleSetFiles {
         return files;
     }
 
+    /** @throws RuleSetException when the folder is missing, or it or one of its files cannot be read */
     public static RuleSetFiles fromDirectory(Path directory) {
+        if (!Files.exists(directory)) {
+            throw unreadable(directory.toString(), "rule folder not found");
+        }
         if (!Files.isDirectory(directory)) {
-            throw new UncheckedIOException(new IOException("rule folder not found: " + directory));
+            throw unreadable(directory.toString(), "is not a folder (a rule set is a folder of rule files)");
         }
         return new RuleSetFiles(directory.toString(), read(directory));
+    }
+
+    private static RuleSetException unreadable(String file, String reason) {
+        return new RuleSetException(List.of(new RuleProblem(file, 0, 0, reason)));
     }
 
     /** The rule set packaged in the jar (or on the class path while developing). */
@@ -108,13 +122,42 @@ public final class RuleSetFiles {
             for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
                 String relative = root.relativize(path).toString().replace('\\', '/');
                 if (relative.endsWith(".drl") || relative.endsWith(".json") || relative.endsWith(".properties")) {
-                    files.put(relative, Files.readString(path, StandardCharsets.UTF_8));
+                    files.put(relative, readFile(path, relative));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule folder " + root, e);
+            throw unreadable(root, e);
+        } catch (UncheckedIOException e) {
+            throw unreadable(root, e.getCause());
         }
         return files;
+    }
+
+    private static String readFile(Path path, String relative) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw unreadable(relative, "is not UTF-8 text");
+        } catch (IOException e) {
+            throw unreadable(relative, "cannot be read: " + reason(e));
+        }
+    }
+
+    /** A folder of the rule set that cannot be listed, named as the file system names it. */
+    private static RuleSetException unreadable(Path root, IOException e) {
+        String file = e instanceof FileSystemException failed && failed.getFile() != null
+                ? failed.getFile() : root.toString();
+        return unreadable(file, "cannot read the rule folder: " + reason(e));
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : "read error";
     }
 
     /** SHA-256 over every file name and text (line endings normalised): any edit changes it. */

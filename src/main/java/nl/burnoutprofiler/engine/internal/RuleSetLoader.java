@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,7 +69,7 @@ public final class RuleSetLoader {
             CatalogueReader catalogueReader = new CatalogueReader();
             Catalogue catalogue = catalogueReader.read(files);
             List<RuleProblem> problems = new ArrayList<>(catalogueReader.problems());
-            String version = version(files, problems);
+            RuleSetManifest manifest = RuleSetManifest.read(files, problems);
             if (catalogue != null) {
                 problems.addAll(unknownIdentifiers(files.drlFiles(), catalogue));
             }
@@ -84,8 +83,8 @@ public final class RuleSetLoader {
             Map<String, Location> locations = new HashMap<>();
             files.drlFiles().forEach((file, text) -> locateRules(file, text, locations));
             Built built = await(kieBase);
-            return new RuleSet(built.kieBase(), catalogue, version,
-                    describeRules(built.kieBase(), locations), built.precompiled(),
+            return new RuleSet(built.kieBase(), catalogue, version(manifest, files),
+                    describeRules(built.kieBase(), locations), manifest.phases(), built.precompiled(),
                     built.precompiled() && PrecompiledRuleBase.smokeTested());
         } finally {
             builder.shutdownNow();
@@ -222,23 +221,7 @@ public final class RuleSetLoader {
     }
 
     /** Semantic version from ruleset.properties plus a hash of every file, so any edit shows in the outcome. */
-    private static String version(RuleSetFiles files, List<RuleProblem> problems) {
-        String semantic = "0.0.0";
-        String properties = files.files().get(RuleSetFiles.MARKER);
-        if (properties == null) {
-            problems.add(new RuleProblem(RuleSetFiles.MARKER, 0, 0, "file is missing: it gives the rule-set version"));
-        } else {
-            Properties p = new Properties();
-            try {
-                p.load(new java.io.StringReader(properties));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            semantic = p.getProperty("version", "").strip();
-            if (!semantic.matches("\\d+\\.\\d+\\.\\d+")) {
-                problems.add(new RuleProblem(RuleSetFiles.MARKER, 0, 0, "version must be a semantic version like 1.2.0"));
-            }
-        }
-        return semantic + "+" + files.contentHash().substring(0, 12);
+    private static String version(RuleSetManifest manifest, RuleSetFiles files) {
+        return manifest.semanticVersion() + "+" + files.contentHash().substring(0, 12);
     }
 }
