@@ -7,6 +7,8 @@ final class Audit {
 
     static final String SIGN_IN = "sign-in";
     static final String SIGN_IN_REFUSED = "sign-in-refused";
+    /** Once per lock-out, by the failed sign-in that spent a budget; the refused attempts after it are not logged. */
+    static final String SIGN_IN_LOCKED = "sign-in-locked";
     static final String SIGN_OUT = "sign-out";
     static final String STORE_INTAKE = "store-intake";
     static final String CORRECT_INTAKE = "correct-intake";

@@ -159,6 +159,11 @@ class OpenApiTest {
                 "{\"username\":\"openapi-browser\",\"password\":\"" + TestServer.PASSWORD + "\"}")));
         exchanges.add(new Exchange("POST", "/api/v1/session", server.anonymous().post("/api/v1/session",
                 "{\"username\":\"openapi-browser\",\"password\":\"wrong password!\"}")));
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FROM_ADDRESS.attempts(); i++) {
+            server.anonymous().post("/api/v1/session", "{\"username\":\"openapi-guessed\",\"password\":\"guess\"}");
+        }
+        exchanges.add(new Exchange("POST", "/api/v1/session", server.anonymous().post("/api/v1/session",
+                "{\"username\":\"openapi-guessed\",\"password\":\"guess\"}")));
         exchanges.add(new Exchange("GET", "/api/v1/catalogue", integrator.get("/api/v1/catalogue")));
         exchanges.add(new Exchange("POST", "/api/v1/assessments",
                 integrator.post("/api/v1/assessments", TestIntake.example())));
@@ -223,7 +228,7 @@ class OpenApiTest {
         }
         assertThat(mismatches).isEmpty();
         assertThat(exchanges.stream().map(e -> e.response().status()).distinct())
-                .contains(200, 201, 204, 400, 401, 403, 404, 409);
+                .contains(200, 201, 204, 400, 401, 403, 404, 409, 429);
     }
 
     private record Exchange(String method, String path, Response response) {

@@ -46,6 +46,7 @@ const nl = {
   'login.password': 'Wachtwoord',
   'login.submit': 'Inloggen',
   'login.failed': 'Onbekende gebruikersnaam of verkeerd wachtwoord.',
+  'login.tooMany': 'Te vaak een verkeerd wachtwoord: inloggen kan over ten hoogste 15 minuten weer.',
   'login.missing': 'Vul uw gebruikersnaam en wachtwoord in.',
   'login.signedOut': 'U bent uitgelogd.',
 
@@ -428,6 +429,7 @@ const nl = {
   'audit.more': 'Nog {n} tonen (er zijn er nog {rest})',
   'audit.action.sign-in': 'ingelogd',
   'audit.action.sign-in-refused': 'inloggen geweigerd',
+  'audit.action.sign-in-locked': 'inloggen geblokkeerd na te veel pogingen',
   'audit.action.sign-out': 'uitgelogd',
   'audit.action.store-intake': 'intake opgeslagen',
   'audit.action.correct-intake': 'intake gecorrigeerd',
@@ -476,6 +478,7 @@ const en = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed': 'Unknown user name or wrong password.',
+  'login.tooMany': 'Too many wrong passwords: you can sign in again within 15 minutes at most.',
   'login.missing': 'Enter your user name and password.',
   'login.signedOut': 'You have signed out.',
 
@@ -853,6 +856,7 @@ const en = {
   'audit.more': 'Show {n} more ({rest} left)',
   'audit.action.sign-in': 'signed in',
   'audit.action.sign-in-refused': 'sign-in refused',
+  'audit.action.sign-in-locked': 'sign-in locked after too many attempts',
   'audit.action.sign-out': 'signed out',
   'audit.action.store-intake': 'intake stored',
   'audit.action.correct-intake': 'intake corrected',
