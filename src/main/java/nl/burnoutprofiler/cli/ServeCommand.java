@@ -29,7 +29,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "${env:BURNOUT_HOST:-" + ServerSettings.DEFAULT_HOST + "}",
+            description = "Address to listen on (or BURNOUT_HOST; default: ${DEFAULT-VALUE}, this machine only). "
+                    + "0.0.0.0 for every network interface.")
     String host;
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -39,7 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch-rules", description = "Reload the rule folder when one of its files changes.")
     boolean watchRules;
 
-    @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (when served over HTTPS).")
+    @Option(names = "--secure-cookies",
+            description = "Mark the session cookie Secure (HTTPS only), also when --public-url is not https; it is "
+                    + "always with an https public URL.")
     boolean secureCookies;
 
     @Option(names = "--public-url", paramLabel = "URL",

@@ -83,7 +83,7 @@ public final class ProfilerServer implements AutoCloseable {
             }
         });
         Audit audit = new Audit(database.audit());
-        new SessionRoutes(authenticator, new SignInThrottle(clock), audit, settings.secureCookies(),
+        new SessionRoutes(authenticator, new SignInThrottle(clock), audit, settings.sessionCookieSecure(),
                 settings.sessionLifetime()).register(routes);
         new EngineRoutes(engine, clock).register(routes);
         new CaseRoutes(engine, database, audit, clock).register(routes);

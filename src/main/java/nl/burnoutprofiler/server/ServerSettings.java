@@ -15,7 +15,7 @@ import nl.burnoutprofiler.store.DatabaseSettings;
  * @param rulesDirectory  rule folder to load and reload, or null for the rule set packaged in the jar
  * @param watchRules      reload the rule folder when a file in it changes
  * @param database        where cases, users, tokens and the audit log live
- * @param secureCookies   mark the session cookie Secure (behind HTTPS)
+ * @param secureCookies   mark the session cookie Secure (behind HTTPS) even when the public URL is not https
  * @param sessionLifetime how long a sign-in lasts
  * @param publicUrl       the address people and programs reach the server at (links in CDS Hooks cards, the
  *                        audience of CDS client JWTs), without a trailing slash; null for http://localhost:PORT
@@ -28,6 +28,8 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
                              DatabaseSettings database, boolean secureCookies, Duration sessionLifetime,
                              String publicUrl, List<CdsClient> cdsClients, List<String> corsOrigins) {
 
+    /** Loopback: a fresh install is not reachable from the network until the operator says so. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
 
@@ -91,7 +93,7 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
 
     /** The embedded database under {@code dataDirectory}, packaged rules, no watching: what {@code serve} runs. */
     public static ServerSettings embedded(int port, Path dataDirectory) {
-        return new ServerSettings("0.0.0.0", port, null, false, DatabaseSettings.embedded(dataDirectory), false,
+        return new ServerSettings(DEFAULT_HOST, port, null, false, DatabaseSettings.embedded(dataDirectory), false,
                 DEFAULT_SESSION_LIFETIME);
     }
 
@@ -118,6 +120,11 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
     public ServerSettings withCorsOrigins(List<String> origins) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
                 publicUrl, cdsClients, origins);
+    }
+
+    /** A session cookie goes over HTTPS only when asked, or when the server is reached at an https URL. */
+    public boolean sessionCookieSecure() {
+        return secureCookies || publicUrl != null && publicUrl.startsWith("https://");
     }
 
     /** The configured public URL, or {@code http://localhost:PORT} with the port the server listens on. */

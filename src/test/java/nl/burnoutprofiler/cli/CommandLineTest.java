@@ -33,6 +33,15 @@ class CommandLineTest {
     }
 
     @Test
+    void serveListensOnThisMachineOnlyUnlessToldOtherwise() {
+        CommandLine.ParseResult defaults = Main.commandLine().parseArgs("serve");
+        CommandLine.ParseResult everywhere = Main.commandLine().parseArgs("serve", "--host", "0.0.0.0");
+
+        assertThat(((ServeCommand) defaults.subcommand().commandSpec().userObject()).host).isEqualTo("127.0.0.1");
+        assertThat(((ServeCommand) everywhere.subcommand().commandSpec().userObject()).host).isEqualTo("0.0.0.0");
+    }
+
+    @Test
     void assessPrintsTheOutcomeOfTheShippedExample() throws IOException {
         int exit = run("assess", "examples/intake.json", "--rules", "rules");
         assertThat(exit).as(err.toString()).isZero();

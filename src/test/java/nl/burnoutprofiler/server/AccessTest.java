@@ -197,6 +197,8 @@ class AccessTest {
         String cookie = signIn.header("Set-Cookie");
         assertThat(cookie).startsWith(SessionRoutes.SESSION_COOKIE + "=");
         assertThat(cookie.toLowerCase(Locale.ROOT)).contains("httponly", "samesite=strict", "path=/");
+        assertThat(cookie.toLowerCase(Locale.ROOT).split(";\\s*")).as("plain http: not Secure")
+                .doesNotContain("secure");
 
         Response session = server.anonymous().with("Cookie", TestServer.sessionCookie(signIn))
                 .get("/api/v1/session");
