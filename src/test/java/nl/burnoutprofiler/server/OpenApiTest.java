@@ -183,6 +183,10 @@ class OpenApiTest {
                 coach.post(intakes + "?corrects=" + first.json().path("intakeId").asLong(),
                         TestIntake.withoutCaseId().on("2026-11-06").observed("HISTORY_OF_BULLYING", 2).json())));
         exchanges.add(new Exchange("POST", "/api/v1/cases/{caseId}/intakes", coach.post(intakes, "{")));
+        Caller otherCoach = server.coach("openapi-other-coach");
+        exchanges.add(new Exchange("POST", "/api/v1/cases/{caseId}/intakes", otherCoach.post(intakes,
+                TestIntake.withoutCaseId().on("2026-11-07").observed("SLEEP_PROBLEMS", 1).json())));
+        exchanges.add(new Exchange("GET", "/api/v1/cases/{caseId}", otherCoach.get("/api/v1/cases/c-openapi")));
         exchanges.add(new Exchange("GET", "/api/v1/cases", coach.get("/api/v1/cases")));
         exchanges.add(new Exchange("GET", "/api/v1/cases", coach.get("/api/v1/cases?stage=SOMEWHERE")));
         exchanges.add(new Exchange("GET", "/api/v1/cases", integrator.get("/api/v1/cases")));
