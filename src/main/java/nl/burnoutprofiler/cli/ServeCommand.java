@@ -61,6 +61,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "from a browser, as browser-based CDS clients do. Repeatable; none by default.")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--trusted-proxy", paramLabel = "IP",
+            description = "A reverse proxy in front of the server, by IP address as the server sees it: its "
+                    + "X-Forwarded-For then names the client (for sign-in throttling). Repeatable; none by default, "
+                    + "so X-Forwarded-For is ignored.")
+    List<String> trustedProxies = new ArrayList<>();
+
     @Mixin
     DatabaseOptions database;
 
@@ -73,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = new ServerSettings(host, port, rulesDirectory, watchRules, database.settings(),
                     secureCookies, ServerSettings.DEFAULT_SESSION_LIFETIME, publicUrl,
-                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList(), corsOrigins);
+                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList(), corsOrigins, trustedProxies);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

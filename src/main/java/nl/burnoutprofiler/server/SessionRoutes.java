@@ -26,14 +26,16 @@ final class SessionRoutes {
 
     private final Authenticator authenticator;
     private final SignInThrottle throttle;
+    private final ClientAddress clientAddress;
     private final Audit audit;
     private final boolean secureCookies;
     private final Duration lifetime;
 
-    SessionRoutes(Authenticator authenticator, SignInThrottle throttle, Audit audit, boolean secureCookies,
-                  Duration lifetime) {
+    SessionRoutes(Authenticator authenticator, SignInThrottle throttle, ClientAddress clientAddress, Audit audit,
+                  boolean secureCookies, Duration lifetime) {
         this.authenticator = authenticator;
         this.throttle = throttle;
+        this.clientAddress = clientAddress;
         this.audit = audit;
         this.secureCookies = secureCookies;
         this.lifetime = lifetime;
@@ -57,8 +59,7 @@ final class SessionRoutes {
         JsonNode body = RequestBodies.object(ctx);
         String username = RequestBodies.requiredText(body, "username");
         String password = RequestBodies.requiredText(body, "password");
-        // The client's own address: X-Forwarded-For is anyone's to write.
-        SignInThrottle.Attempt attempt = throttle.attempt(username, ctx.ip());
+        SignInThrottle.Attempt attempt = throttle.attempt(username, clientAddress.of(ctx));
         if (attempt.refusedFor().isPresent()) {
             tooManyAttempts(ctx, attempt);
             return;

@@ -117,7 +117,8 @@ final class SignInThrottle {
     private Bucket newBucket(Key key) {
         Budget budget = key.budget();
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(budget.attempts()).refillIntervally(budget.attempts(), budget.window()))
+                .addLimit(limit -> limit.capacity(budget.attempts())
+                        .refillIntervally(budget.attempts(), budget.window()))
                 .withCustomTimePrecision(timeMeter)
                 .build();
     }

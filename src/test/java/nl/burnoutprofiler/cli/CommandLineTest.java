@@ -1,12 +1,14 @@
 package nl.burnoutprofiler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,15 @@ class CommandLineTest {
 
         assertThat(((ServeCommand) defaults.subcommand().commandSpec().userObject()).host).isEqualTo("127.0.0.1");
         assertThat(((ServeCommand) everywhere.subcommand().commandSpec().userObject()).host).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void aTrustedProxyThatIsNoIpAddressIsRefusedBeforeAnythingStarts() {
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("serve", "--port", "0",
+                "--data", temp.toString(), "--trusted-proxy", "proxy.example.org"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("a trusted proxy is an IP address", "proxy.example.org");
     }
 
     @Test
