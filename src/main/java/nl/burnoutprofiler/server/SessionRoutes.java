@@ -64,7 +64,13 @@ final class SessionRoutes {
             tooManyAttempts(ctx, attempt);
             return;
         }
-        Authenticator.SignedIn signedIn = authenticator.signIn(username, password).orElse(null);
+        Authenticator.SignedIn signedIn;
+        try {
+            signedIn = authenticator.signIn(username, password).orElse(null);
+        } catch (RuntimeException e) {
+            attempt.undecided(); // a database out of reach is no wrong password
+            throw e;
+        }
         if (signedIn == null) {
             audit.record(username, Audit.SIGN_IN_REFUSED, null);
             for (SignInThrottle.Lockout lockout : attempt.failed()) {

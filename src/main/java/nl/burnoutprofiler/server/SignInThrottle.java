@@ -168,6 +168,11 @@ final class SignInThrottle {
             signedInBefore.put(new Key(null, account, address), Boolean.TRUE);
         }
 
+        /** The password could not be checked: the attempt is given back, and counts for nothing. */
+        void undecided() {
+            taken.forEach(Taken::giveBack);
+        }
+
         /** The password was wrong: the lock-outs this attempt started, by taking a budget's last attempt. */
         List<Lockout> failed() {
             return taken.stream().filter(Taken::last)

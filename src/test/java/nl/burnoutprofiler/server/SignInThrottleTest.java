@@ -68,6 +68,15 @@ class SignInThrottleTest {
     }
 
     @Test
+    void anAttemptWhosePasswordCouldNotBeCheckedCountsForNothing() {
+        for (int i = 0; i < 10; i++) {
+            throttle.attempt("anna", OFFICE).undecided();
+        }
+
+        assertThat(fail("anna", OFFICE, 5)).hasSize(1);
+    }
+
+    @Test
     void guessesFromManyAddressesLockTheAccountForNewAddressesButNotWhereItSignedInBefore() {
         throttle.attempt("anna", OFFICE).succeeded();
         List<Lockout> lockouts = IntStream.range(0, 20)
