@@ -521,9 +521,11 @@ abstract class StoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intakes", "outcomes", "audit_log"})
+    @ValueSource(strings = {"intakes", "outcomes", "audit_log", "erased_cases"})
     void theDatabaseRefusesToTruncateThem(String table) throws SQLException {
         coach("carl");
+        db.cases().store(intake("case-0", "2025-02-03"), "carl", null);
+        db.cases().erase("case-0", "root", "request AVG-2025-030");
         StoredIntake stored = db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
         db.audit().record("carl", "store-intake", "case-1", null);
 
@@ -534,6 +536,7 @@ abstract class StoreContractTest {
 
         assertThat(db.cases().history("case-1")).containsExactly(stored);
         assertThat(db.audit().forCase("case-1")).hasSize(1);
+        assertThat(db.cases().wasErased("case-0")).isTrue();
     }
 
     // ---- erasure (AVG/GDPR art. 17) ----
