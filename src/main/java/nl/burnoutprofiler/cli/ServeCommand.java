@@ -29,7 +29,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "${env:BURNOUT_HOST:-" + ServerSettings.DEFAULT_HOST + "}",
+            description = "Address to listen on (or BURNOUT_HOST; default: ${DEFAULT-VALUE}, this machine only). "
+                    + "0.0.0.0 for every network interface.")
     String host;
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -39,7 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch-rules", description = "Reload the rule folder when one of its files changes.")
     boolean watchRules;
 
-    @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (when served over HTTPS).")
+    @Option(names = "--secure-cookies",
+            description = "Mark the session cookie Secure (HTTPS only), also when --public-url is not https; it is "
+                    + "always with an https public URL.")
     boolean secureCookies;
 
     @Option(names = "--public-url", paramLabel = "URL",
@@ -57,6 +61,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "from a browser, as browser-based CDS clients do. Repeatable; none by default.")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--trusted-proxy", paramLabel = "IP",
+            description = "A reverse proxy in front of the server, by IP address as the server sees it: its "
+                    + "X-Forwarded-For then names the client (for sign-in throttling). Repeatable; none by default, "
+                    + "so X-Forwarded-For is ignored.")
+    List<String> trustedProxies = new ArrayList<>();
+
     @Mixin
     DatabaseOptions database;
 
@@ -69,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = new ServerSettings(host, port, rulesDirectory, watchRules, database.settings(),
                     secureCookies, ServerSettings.DEFAULT_SESSION_LIFETIME, publicUrl,
-                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList(), corsOrigins);
+                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList(), corsOrigins, trustedProxies);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -7,10 +7,16 @@ final class Audit {
 
     static final String SIGN_IN = "sign-in";
     static final String SIGN_IN_REFUSED = "sign-in-refused";
+    /** Once per lock-out, by the failed sign-in that spent a budget; the refused attempts after it are not logged. */
+    static final String SIGN_IN_LOCKED = "sign-in-locked";
     static final String SIGN_OUT = "sign-out";
     static final String STORE_INTAKE = "store-intake";
+    /** A coach tried to store under a case id that is another coach's or was erased. */
+    static final String STORE_INTAKE_REFUSED = "store-intake-refused";
     static final String CORRECT_INTAKE = "correct-intake";
     static final String READ_CASE = "read-case";
+    /** Someone asked for a case that is not theirs to read, or that does not exist. */
+    static final String READ_CASE_REFUSED = "read-case-refused";
     static final String LIST_CASES = "list-cases";
     static final String CREATE_USER = "create-user";
     static final String CREATE_TOKEN = "create-token";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.http.Context;
 
+import nl.burnoutprofiler.engine.FieldProblem;
 import nl.burnoutprofiler.engine.Intake;
 import nl.burnoutprofiler.engine.IntakeValidator;
 import nl.burnoutprofiler.engine.Outcome;
@@ -25,6 +27,7 @@ import nl.burnoutprofiler.store.CaseErasure;
 import nl.burnoutprofiler.store.CaseFilter;
 import nl.burnoutprofiler.store.CaseStore;
 import nl.burnoutprofiler.store.CaseSummary;
+import nl.burnoutprofiler.store.ConflictException;
 import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.NewIntake;
 import nl.burnoutprofiler.store.Role;
@@ -121,9 +124,6 @@ final class CaseRoutes {
         Long corrects = correctsOf(ctx);
         ProfilerEngine current = engine.current();
         Intake intake = EngineRoutes.readIntake(current, clock, withCaseId(ctx, caseId));
-        database.cases().ownerOf(caseId).filter(owner -> !owner.equals(coach.name())).ifPresent(owner -> {
-            throw ApiProblem.forbidden("Case " + caseId + " belongs to another coach.").raise();
-        });
         Outcome outcome = current.assess(intake);
         NewIntake record = new NewIntake(caseId, intake.date(), intake.observer().name(), IntakeJson.write(intake),
                 OutcomeJson.writeCompact(outcome), outcome.ruleSetVersion(), outcome.presentation().primary().name(),
@@ -134,6 +134,9 @@ final class CaseRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badField("corrects", String.valueOf(corrects),
                     "is not an intake of case " + caseId).raise();
+        } catch (ConflictException e) {
+            audit.record(coach, Audit.STORE_INTAKE_REFUSED, caseId, e.getMessage());
+            throw caseIdUnavailable(caseId).raise();
         }
         audit.record(coach, corrects == null ? Audit.STORE_INTAKE : Audit.CORRECT_INTAKE, caseId,
                 "intake " + stored.intakeId() + ", meeting " + stored.meeting() + ", version " + stored.version());
@@ -155,11 +158,11 @@ final class CaseRoutes {
     private void show(Context ctx) {
         Principal reader = ProfilerServer.principal(ctx);
         String caseId = caseIdOf(ctx);
-        String owner = database.cases().ownerOf(caseId)
-                .orElseThrow(() -> ApiProblem.notFound("There is no case " + caseId + ".").raise());
-        Set<String> visible = visibleCoaches(reader);
-        if (!visible.contains(owner)) {
-            throw ApiProblem.forbidden("Case " + caseId + " is not one of your cases.").raise();
+        Optional<String> owner = database.cases().ownerOf(caseId);
+        if (owner.isEmpty() || !visibleCoaches(reader).contains(owner.get())) {
+            audit.record(reader, Audit.READ_CASE_REFUSED, caseId,
+                    owner.isEmpty() ? "no such case" : "a case of another coach");
+            throw noSuchCase(caseId).raise();
         }
         List<StoredIntake> meetings = database.cases().latestPerMeeting(caseId);
         Map<Long, Integer> versions = database.cases().versionCounts(caseId);
@@ -171,10 +174,30 @@ final class CaseRoutes {
         JsonNode latestOutcome = Json.tree(latest.outcomeJson());
         ObjectNode changes = meetings.size() < 2 ? null
                 : CaseCourse.changes(meetings.get(meetings.size() - 2), latest);
-        String coachName = database.users().find(owner).map(User::displayName).orElse(owner);
+        String coachName = database.users().find(owner.get()).map(User::displayName).orElse(owner.get());
         audit.record(reader, Audit.READ_CASE, caseId, meetings.size() + " meetings");
-        ctx.json(new CaseView(caseId, owner, coachName, views, changes, latestOutcome.get("recommendations"),
+        ctx.json(new CaseView(caseId, owner.get(), coachName, views, changes, latestOutcome.get("recommendations"),
                 latestOutcome.get("questions"), CdsFeedbackView.of(database.cdsFeedback().forCase(caseId))));
+    }
+
+    /**
+     * A case that does not exist and a case of someone else's get this same answer, so that no one learns from it
+     * which case ids are in use.
+     */
+    private static ApiProblem noSuchCase(String caseId) {
+        return ApiProblem.notFound("There is no case " + caseId + " among your cases.");
+    }
+
+    /**
+     * A case id that another coach's case has, and one that was erased, get this same answer. A case id is one
+     * name for everyone, so a coach who stores under a taken one must learn that it is taken; not whose it is, nor
+     * whether it was erased.
+     */
+    private static ApiProblem caseIdUnavailable(String caseId) {
+        String reason = "is not available: it is another coach's case id, or that of an erased case (an erased case "
+                + "id is never used again); use a new pseudonym";
+        return new ApiProblem(409, "Case id not available", "caseId " + caseId + " " + reason + ".",
+                List.of(new FieldProblem("caseId", caseId, reason)));
     }
 
     /** The coaches whose cases this person may read. */

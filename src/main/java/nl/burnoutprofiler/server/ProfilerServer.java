@@ -83,7 +83,8 @@ public final class ProfilerServer implements AutoCloseable {
             }
         });
         Audit audit = new Audit(database.audit());
-        new SessionRoutes(authenticator, audit, settings.secureCookies(), settings.sessionLifetime()).register(routes);
+        new SessionRoutes(authenticator, new SignInThrottle(clock), new ClientAddress(settings.trustedProxies()), audit,
+                settings.sessionCookieSecure(), settings.sessionLifetime()).register(routes);
         new EngineRoutes(engine, clock).register(routes);
         new CaseRoutes(engine, database, audit, clock).register(routes);
         new AdminRoutes(engine, database, authenticator, audit).register(routes);

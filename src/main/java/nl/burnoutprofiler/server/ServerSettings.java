@@ -15,7 +15,7 @@ import nl.burnoutprofiler.store.DatabaseSettings;
  * @param rulesDirectory  rule folder to load and reload, or null for the rule set packaged in the jar
  * @param watchRules      reload the rule folder when a file in it changes
  * @param database        where cases, users, tokens and the audit log live
- * @param secureCookies   mark the session cookie Secure (behind HTTPS)
+ * @param secureCookies   mark the session cookie Secure (behind HTTPS) even when the public URL is not https
  * @param sessionLifetime how long a sign-in lasts
  * @param publicUrl       the address people and programs reach the server at (links in CDS Hooks cards, the
  *                        audience of CDS client JWTs), without a trailing slash; null for http://localhost:PORT
@@ -23,11 +23,16 @@ import nl.burnoutprofiler.store.DatabaseSettings;
  *                        default
  * @param corsOrigins     the web origins ({@code https://host[:port]}, or {@code *} for any) whose pages may call the
  *                        CDS Hooks service from a browser; none by default, so no page elsewhere can
+ * @param trustedProxies  the IP addresses of reverse proxies whose {@code X-Forwarded-For} names the client (for
+ *                        sign-in throttling); none by default, so the client is the connection's own address
  */
 public record ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules,
                              DatabaseSettings database, boolean secureCookies, Duration sessionLifetime,
-                             String publicUrl, List<CdsClient> cdsClients, List<String> corsOrigins) {
+                             String publicUrl, List<CdsClient> cdsClients, List<String> corsOrigins,
+                             List<String> trustedProxies) {
 
+    /** Loopback: a fresh install is not reachable from the network until the operator says so. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
 
@@ -72,6 +77,16 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
         }
         cdsClients = cdsClients == null ? List.of() : List.copyOf(cdsClients);
         corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(ServerSettings::checkedOrigin).toList();
+        trustedProxies = trustedProxies == null ? List.of()
+                : trustedProxies.stream().map(ClientAddress::checkedProxy).toList();
+    }
+
+    /** The settings before reverse proxies could be trusted: none are. */
+    public ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules, DatabaseSettings database,
+                          boolean secureCookies, Duration sessionLifetime, String publicUrl,
+                          List<CdsClient> cdsClients, List<String> corsOrigins) {
+        this(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime, publicUrl, cdsClients,
+                corsOrigins, List.of());
     }
 
     /** The settings before browser origins could be allowed: none are. */
@@ -91,33 +106,43 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
 
     /** The embedded database under {@code dataDirectory}, packaged rules, no watching: what {@code serve} runs. */
     public static ServerSettings embedded(int port, Path dataDirectory) {
-        return new ServerSettings("0.0.0.0", port, null, false, DatabaseSettings.embedded(dataDirectory), false,
+        return new ServerSettings(DEFAULT_HOST, port, null, false, DatabaseSettings.embedded(dataDirectory), false,
                 DEFAULT_SESSION_LIFETIME);
     }
 
     public ServerSettings withRules(Path directory, boolean watch) {
         return new ServerSettings(host, port, directory, watch, database, secureCookies, sessionLifetime, publicUrl,
-                cdsClients, corsOrigins);
+                cdsClients, corsOrigins, trustedProxies);
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, corsOrigins);
+                publicUrl, cdsClients, corsOrigins, trustedProxies);
     }
 
     public ServerSettings withPublicUrl(String url) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                url, cdsClients, corsOrigins);
+                url, cdsClients, corsOrigins, trustedProxies);
     }
 
     public ServerSettings withCdsClients(List<CdsClient> clients) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, clients, corsOrigins);
+                publicUrl, clients, corsOrigins, trustedProxies);
     }
 
     public ServerSettings withCorsOrigins(List<String> origins) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, origins);
+                publicUrl, cdsClients, origins, trustedProxies);
+    }
+
+    public ServerSettings withTrustedProxies(List<String> proxies) {
+        return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
+                publicUrl, cdsClients, corsOrigins, proxies);
+    }
+
+    /** A session cookie goes over HTTPS only when asked, or when the server is reached at an https URL. */
+    public boolean sessionCookieSecure() {
+        return secureCookies || publicUrl != null && publicUrl.startsWith("https://");
     }
 
     /** The configured public URL, or {@code http://localhost:PORT} with the port the server listens on. */

@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.server;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,12 +25,17 @@ final class SessionRoutes {
     }
 
     private final Authenticator authenticator;
+    private final SignInThrottle throttle;
+    private final ClientAddress clientAddress;
     private final Audit audit;
     private final boolean secureCookies;
     private final Duration lifetime;
 
-    SessionRoutes(Authenticator authenticator, Audit audit, boolean secureCookies, Duration lifetime) {
+    SessionRoutes(Authenticator authenticator, SignInThrottle throttle, ClientAddress clientAddress, Audit audit,
+                  boolean secureCookies, Duration lifetime) {
         this.authenticator = authenticator;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
         this.audit = audit;
         this.secureCookies = secureCookies;
         this.lifetime = lifetime;
@@ -53,13 +59,39 @@ final class SessionRoutes {
         JsonNode body = RequestBodies.object(ctx);
         String username = RequestBodies.requiredText(body, "username");
         String password = RequestBodies.requiredText(body, "password");
-        Authenticator.SignedIn signedIn = authenticator.signIn(username, password).orElseThrow(() -> {
+        SignInThrottle.Attempt attempt = throttle.attempt(username, clientAddress.of(ctx));
+        if (attempt.refusedFor().isPresent()) {
+            tooManyAttempts(ctx, attempt);
+            return;
+        }
+        Authenticator.SignedIn signedIn;
+        try {
+            signedIn = authenticator.signIn(username, password).orElse(null);
+        } catch (RuntimeException e) {
+            attempt.undecided(); // a database out of reach is no wrong password
+            throw e;
+        }
+        if (signedIn == null) {
             audit.record(username, Audit.SIGN_IN_REFUSED, null);
-            return ApiProblem.unauthorized("Unknown username or wrong password.").raise();
-        });
+            for (SignInThrottle.Lockout lockout : attempt.failed()) {
+                audit.record(username, Audit.SIGN_IN_LOCKED, lockout.budget().attempts() + " failed sign-ins "
+                        + lockout.budget().description() + " (" + lockout.address() + ") within "
+                        + lockout.budget().window().toMinutes() + " minutes; refused until " + lockout.until());
+            }
+            throw ApiProblem.unauthorized("Unknown username or wrong password.").raise();
+        }
+        attempt.succeeded();
         audit.record(signedIn.principal(), Audit.SIGN_IN, null, null);
         ctx.cookie(cookie(signedIn.sessionId(), (int) lifetime.toSeconds()));
         ctx.json(SessionView.of(signedIn.principal()));
+    }
+
+    /** 429 with Retry-After, answered before any password is hashed. */
+    private static void tooManyAttempts(Context ctx, SignInThrottle.Attempt attempt) {
+        long seconds = Math.max(1, (attempt.refusedFor().orElseThrow().toMillis() + 999) / 1000);
+        ctx.header("Retry-After", String.valueOf(seconds));
+        ProfilerServer.problem(ctx, new ApiProblem(429, "Too many sign-in attempts", "Too many failed sign-ins "
+                + attempt.spentBudget().description() + "; try again in " + seconds + " seconds.", List.of()));
     }
 
     private void signOut(Context ctx) {

@@ -53,13 +53,14 @@ public final class CaseStore {
     }
 
     /**
-     * Stores an intake with its outcome, in one transaction. A new case becomes {@code coach}'s. With
+     * Stores an intake with its outcome, in one transaction. A new case becomes {@code coach}'s, unless its id is
+     * that of an erased case: an erased case id is never taken again. With
      * {@code corrects} null the intake is a new meeting (its meeting id is its own intake id, version 1); otherwise
      * {@code corrects} is the intake id of an earlier intake of the same case, and the new row is the next version of
      * that meeting. Earlier versions stay.
      *
      * @param storedBy who stored it (a coach, or the user an API token acts for)
-     * @throws ConflictException when the case belongs to another coach
+     * @throws ConflictException when the case belongs to another coach, or its id is that of an erased case
      * @throws IllegalArgumentException when {@code corrects} is not an intake of this case, {@code coach} is not a
      *                                  coach, or a required field is missing
      */
@@ -86,6 +87,10 @@ public final class CaseStore {
         String caseId = intake.caseId();
         Optional<String> owner = lockCase(connection, caseId);
         if (owner.isEmpty()) {
+            // Looked at after the lock: an erasure of this case that held it has committed by now.
+            if (wasErased(connection, caseId)) {
+                throw new ConflictException("case " + caseId + " was erased: its id is not used again");
+            }
             createCase(connection, caseId, coach);
         } else if (!owner.get().equals(coach)) {
             throw new ConflictException("case " + caseId + " belongs to another coach");
@@ -133,11 +138,26 @@ public final class CaseStore {
         return stored;
     }
 
+    /** Whether a case was erased under this id (so no new case may take it). */
+    public boolean wasErased(String caseId) {
+        return jdbc.run("look for the erasure of case " + caseId, connection -> wasErased(connection, caseId));
+    }
+
+    private static boolean wasErased(Connection connection, String caseId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM erased_cases WHERE case_id = ?")) {
+            select.setString(1, caseId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /**
      * Erases a case, as the right to erasure (AVG/GDPR art. 17) asks: every intake and outcome of it, the CDS Hooks
      * cards issued for it and the feedback on them, and the case itself, in one transaction. Only this method can:
      * the database refuses such deletes outside it. The audit log keeps its entries of the case (a pseudonymous id,
-     * never content) and gets one more: who erased it, and why.
+     * never content) and gets one more: who erased it, and why. The case id is kept as erased (with the time, and
+     * nothing else), so that no new case takes it.
      *
      * @param reason why, for the audit log: a short note of at most {@value #MAX_ERASURE_REASON} characters
      * @return what was removed; empty when nothing was stored under this case id
@@ -165,6 +185,15 @@ public final class CaseStore {
                 return Optional.empty();
             }
             CaseErasure erasure = new CaseErasure(caseId, intakes, cards, feedback, jdbc.now());
+            try (PreparedStatement tombstone = connection.prepareStatement(
+                    "INSERT INTO erased_cases (case_id, erased_at) SELECT CAST(? AS VARCHAR(100)),"
+                            + " CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS"
+                            + " (SELECT 1 FROM erased_cases WHERE case_id = ?)")) {
+                tombstone.setString(1, caseId);
+                Jdbc.setInstant(tombstone, 2, erasure.erasedAt());
+                tombstone.setString(3, caseId);
+                tombstone.executeUpdate();
+            }
             AuditLog.insert(connection, erasure.erasedAt(), erasedBy, ERASE_CASE, caseId,
                     "reason: " + reason + "; removed intakes: " + intakes + ", CDS cards: " + cards + ", feedback: "
                             + feedback);

@@ -1,12 +1,14 @@
 package nl.burnoutprofiler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,6 +37,24 @@ class CommandLineTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    @Test
+    void serveListensOnThisMachineOnlyUnlessToldOtherwise() {
+        CommandLine.ParseResult defaults = Main.commandLine().parseArgs("serve");
+        CommandLine.ParseResult everywhere = Main.commandLine().parseArgs("serve", "--host", "0.0.0.0");
+
+        assertThat(((ServeCommand) defaults.subcommand().commandSpec().userObject()).host).isEqualTo("127.0.0.1");
+        assertThat(((ServeCommand) everywhere.subcommand().commandSpec().userObject()).host).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void aTrustedProxyThatIsNoIpAddressIsRefusedBeforeAnythingStarts() {
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("serve", "--port", "0",
+                "--data", temp.toString(), "--trusted-proxy", "proxy.example.org"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("a trusted proxy is an IP address", "proxy.example.org");
     }
 
     @Test

@@ -141,18 +141,41 @@ class AccessTest {
     // ---- whose cases
 
     @Test
-    void aCoachCannotReadAnotherCoachsCase() {
+    void aCoachCannotReadAnotherCoachsCaseAndCannotTellItFromNoCase() {
         assertThat(anna.get("/api/v1/cases/c-anna").status()).isEqualTo(200);
-        assertProblem(ben.get("/api/v1/cases/c-anna"), 403);
+
+        Response othersCase = ben.get("/api/v1/cases/c-anna");
+        Response noCase = ben.get("/api/v1/cases/c-nobody");
+
+        assertProblem(othersCase, 404);
+        assertSameAnswer(othersCase, "c-anna", noCase, "c-nobody");
         assertThat(ben.get("/api/v1/cases").json().path("cases").findValuesAsText("caseId"))
                 .doesNotContain("c-anna").contains("c-ben");
     }
 
     @Test
-    void aCoachCannotStoreIntoAnotherCoachsCase() {
-        assertProblem(ben.post("/api/v1/cases/c-anna/intakes", intake()), 403);
+    void aRefusedReadIsAuditedWithTheCaseId() {
+        ben.get("/api/v1/cases/c-anna");
+
+        assertThat(server.database().audit().forCase("c-anna"))
+                .anySatisfy(entry -> {
+                    assertThat(entry.actor()).isEqualTo("ben");
+                    assertThat(entry.action()).isEqualTo(Audit.READ_CASE_REFUSED);
+                });
+    }
+
+    @Test
+    void aCoachCannotStoreIntoAnotherCoachsCaseAndLearnsOnlyThatTheIdIsNotAvailable() {
+        Response refused = ben.post("/api/v1/cases/c-anna/intakes", intake());
+
+        assertProblem(refused, 409);
+        assertThat(refused.errorFields()).containsExactly("caseId");
+        assertThat(refused.body().replace("c-anna", "ID")).as("not whose").doesNotContain("anna")
+                .contains("use a new pseudonym");
         assertThat(server.database().cases().history("c-anna")).hasSize(1)
                 .allSatisfy(stored -> assertThat(stored.storedBy()).isEqualTo("anna"));
+        assertThat(server.database().audit().forCase("c-anna"))
+                .anySatisfy(entry -> assertThat(entry.action()).isEqualTo(Audit.STORE_INTAKE_REFUSED));
     }
 
     @Test
@@ -160,10 +183,17 @@ class AccessTest {
         Response annasCase = maria.get("/api/v1/cases/c-anna");
         assertThat(annasCase.status()).as(annasCase.toString()).isEqualTo(200);
         assertThat(annasCase.json().path("coach").asText()).isEqualTo("anna");
-        assertProblem(maria.get("/api/v1/cases/c-ben"), 403);
+        assertSameAnswer(maria.get("/api/v1/cases/c-ben"), "c-ben", maria.get("/api/v1/cases/c-nobody"), "c-nobody");
         assertThat(maria.get("/api/v1/cases").json().path("cases").findValuesAsText("caseId"))
                 .contains("c-anna").doesNotContain("c-ben");
         assertThat(maria.get("/api/v1/cases?coach=ben").json().path("cases")).isEmpty();
+    }
+
+    /** The same status, headers that matter and body, once each answer's case id is taken out. */
+    private static void assertSameAnswer(Response one, String oneCase, Response other, String otherCase) {
+        assertThat(one.status()).isEqualTo(other.status());
+        assertThat(one.contentType()).isEqualTo(other.contentType());
+        assertThat(one.body().replace(oneCase, "ID")).isEqualTo(other.body().replace(otherCase, "ID"));
     }
 
     @Test
@@ -197,6 +227,8 @@ class AccessTest {
         String cookie = signIn.header("Set-Cookie");
         assertThat(cookie).startsWith(SessionRoutes.SESSION_COOKIE + "=");
         assertThat(cookie.toLowerCase(Locale.ROOT)).contains("httponly", "samesite=strict", "path=/");
+        assertThat(cookie.toLowerCase(Locale.ROOT).split(";\\s*")).as("plain http: not Secure")
+                .doesNotContain("secure");
 
         Response session = server.anonymous().with("Cookie", TestServer.sessionCookie(signIn))
                 .get("/api/v1/session");

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,33 @@ class CaseErasureApiTest {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.errorFields()).containsExactly("reason");
         assertThat(anna.get("/api/v1/cases/c-erase-4").json().path("meetings")).hasSize(2);
+    }
+
+    @Test
+    void anErasedCaseIdCannotBecomeAnotherCasesIdOfAnyCoach() {
+        Caller ben = server.coach("ben");
+        caseWithHistory("c-erase-5");
+        assertThat(ben.post("/api/v1/cases/c-taken/intakes", intake()).status()).isEqualTo(201);
+        assertThat(erase(admin, "c-erase-5", "{\"reason\":\"verzoek AVG-2026-017\"}").status()).isEqualTo(200);
+
+        Response byAnother = ben.post("/api/v1/cases/c-erase-5/intakes", intake());
+        Response byItsCoach = anna.post("/api/v1/cases/c-erase-5/intakes", intake());
+        Response takenCase = anna.post("/api/v1/cases/c-taken/intakes", intake());
+
+        for (Response refused : List.of(byAnother, byItsCoach)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.errorFields()).containsExactly("caseId");
+            assertThat(refused.json().path("detail").asText()).contains("c-erase-5", "erased", "new pseudonym");
+        }
+        assertThat(byAnother.body().replace("c-erase-5", "ID")).as("the same as for another coach's case id")
+                .isEqualTo(takenCase.body().replace("c-taken", "ID"));
+        assertThat(server.database().cases().ownerOf("c-erase-5")).isEmpty();
+        assertThat(anna.get("/api/v1/cases/c-erase-5").status()).isEqualTo(404);
+    }
+
+    private static String intake() {
+        return TestIntake.withoutCaseId().on("2026-12-01").observed("SLEEP_PROBLEMS", 2).json();
     }
 
     @Test

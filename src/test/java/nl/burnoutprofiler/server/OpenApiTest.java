@@ -159,6 +159,11 @@ class OpenApiTest {
                 "{\"username\":\"openapi-browser\",\"password\":\"" + TestServer.PASSWORD + "\"}")));
         exchanges.add(new Exchange("POST", "/api/v1/session", server.anonymous().post("/api/v1/session",
                 "{\"username\":\"openapi-browser\",\"password\":\"wrong password!\"}")));
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FROM_ADDRESS.attempts(); i++) {
+            server.anonymous().post("/api/v1/session", "{\"username\":\"openapi-guessed\",\"password\":\"guess\"}");
+        }
+        exchanges.add(new Exchange("POST", "/api/v1/session", server.anonymous().post("/api/v1/session",
+                "{\"username\":\"openapi-guessed\",\"password\":\"guess\"}")));
         exchanges.add(new Exchange("GET", "/api/v1/catalogue", integrator.get("/api/v1/catalogue")));
         exchanges.add(new Exchange("POST", "/api/v1/assessments",
                 integrator.post("/api/v1/assessments", TestIntake.example())));
@@ -178,6 +183,10 @@ class OpenApiTest {
                 coach.post(intakes + "?corrects=" + first.json().path("intakeId").asLong(),
                         TestIntake.withoutCaseId().on("2026-11-06").observed("HISTORY_OF_BULLYING", 2).json())));
         exchanges.add(new Exchange("POST", "/api/v1/cases/{caseId}/intakes", coach.post(intakes, "{")));
+        Caller otherCoach = server.coach("openapi-other-coach");
+        exchanges.add(new Exchange("POST", "/api/v1/cases/{caseId}/intakes", otherCoach.post(intakes,
+                TestIntake.withoutCaseId().on("2026-11-07").observed("SLEEP_PROBLEMS", 1).json())));
+        exchanges.add(new Exchange("GET", "/api/v1/cases/{caseId}", otherCoach.get("/api/v1/cases/c-openapi")));
         exchanges.add(new Exchange("GET", "/api/v1/cases", coach.get("/api/v1/cases")));
         exchanges.add(new Exchange("GET", "/api/v1/cases", coach.get("/api/v1/cases?stage=SOMEWHERE")));
         exchanges.add(new Exchange("GET", "/api/v1/cases", integrator.get("/api/v1/cases")));
@@ -223,7 +232,7 @@ class OpenApiTest {
         }
         assertThat(mismatches).isEmpty();
         assertThat(exchanges.stream().map(e -> e.response().status()).distinct())
-                .contains(200, 201, 204, 400, 401, 403, 404, 409);
+                .contains(200, 201, 204, 400, 401, 403, 404, 409, 429);
     }
 
     private record Exchange(String method, String path, Response response) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(ServerSettings settings) {
         return new TestServer(ProfilerServer.start(settings));
+    }
+
+    /** With a clock the test moves, such as to let a sign-in lock-out end. */
+    static TestServer start(ServerSettings settings, Clock clock) {
+        return new TestServer(ProfilerServer.start(settings, database -> { }, clock));
     }
 
     static ServerSettings settings(Path dataDirectory) {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -520,9 +521,11 @@ abstract class StoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intakes", "outcomes", "audit_log"})
+    @ValueSource(strings = {"intakes", "outcomes", "audit_log", "erased_cases"})
     void theDatabaseRefusesToTruncateThem(String table) throws SQLException {
         coach("carl");
+        db.cases().store(intake("case-0", "2025-02-03"), "carl", null);
+        db.cases().erase("case-0", "root", "request AVG-2025-030");
         StoredIntake stored = db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
         db.audit().record("carl", "store-intake", "case-1", null);
 
@@ -533,6 +536,7 @@ abstract class StoreContractTest {
 
         assertThat(db.cases().history("case-1")).containsExactly(stored);
         assertThat(db.audit().forCase("case-1")).hasSize(1);
+        assertThat(db.cases().wasErased("case-0")).isTrue();
     }
 
     // ---- erasure (AVG/GDPR art. 17) ----
@@ -588,15 +592,60 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void anErasedCaseIdStartsAfreshWhenUsedAgain() {
+    void anErasedCaseIdIsNeverTakenAgainByItsCoachOrAnother() {
         twoCasesWithCards();
         coach("dora");
+        clock.advance(Duration.ofDays(3));
         db.cases().erase("case-1", "root", "request AVG-2025-031");
 
-        StoredIntake stored = db.cases().store(intake("case-1", "2025-04-01"), "dora", null);
+        for (String coach : List.of("dora", "carl")) {
+            assertThatThrownBy(() -> db.cases().store(intake("case-1", "2025-04-01"), coach, null))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("case-1").hasMessageContaining("erased");
+        }
+        assertThat(db.cases().wasErased("case-1")).isTrue();
+        assertThat(db.cases().wasErased("case-2")).isFalse();
+        assertThat(db.cases().ownerOf("case-1")).isEmpty();
+        assertThat(db.cases().history("case-1")).isEmpty();
+        assertThat(db.cases().history("case-2")).hasSize(1);
+    }
 
-        assertThat(db.cases().ownerOf("case-1")).contains("dora");
-        assertThat(db.cases().history("case-1")).containsExactly(stored);
+    @Test
+    void anErasedCaseIdIsKeptWithTheTimeOfItsErasureAndNothingElse() throws SQLException {
+        twoCasesWithCards();
+        clock.advance(Duration.ofDays(3));
+        db.cases().erase("case-1", "root", "request AVG-2025-031");
+        // A CDS Hooks client may still be sent cards for the id; erasing those too keeps the first erasure's row.
+        db.cdsFeedback().recordIssued(List.of(new CdsFeedbackStore.NewCard("card-after", "svc", "case-1",
+                "REGULATION_BEFORE_INSIGHT", "1.0")), "ehr");
+        clock.advance(Duration.ofDays(1));
+        assertThat(db.cases().erase("case-1", "root", "request AVG-2025-031, again")).isPresent();
+
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM erased_cases")) {
+            assertThat(rows.getMetaData().getColumnCount()).as("case id and time only").isEqualTo(2);
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("case_id")).isEqualTo("case-1");
+            assertThat(rows.getObject("erased_at", OffsetDateTime.class).toInstant())
+                    .isEqualTo(START.plus(Duration.ofDays(3)));
+            assertThat(rows.next()).as("one row per case id").isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UPDATE erased_cases SET case_id = 'case-x'", "DELETE FROM erased_cases"})
+    void theDatabaseRefusesToForgetAnErasedCaseId(String sql) throws SQLException {
+        twoCasesWithCards();
+        db.cases().erase("case-1", "root", "request AVG-2025-031");
+
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate(sql))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(db.cases().wasErased("case-1")).isTrue();
     }
 
     @Test
@@ -661,7 +710,7 @@ abstract class StoreContractTest {
                 assertThat(rows.getBoolean("success")).isTrue();
                 applied.add(rows.getString("version"));
             }
-            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5");
+            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6");
         }
         assertThat(db.users().find("carl")).isPresent();
     }

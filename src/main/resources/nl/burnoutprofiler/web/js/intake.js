@@ -572,7 +572,9 @@ async function submit(mode) {
   } catch (error) {
     setBusy(false);
     if (error instanceof ApiError && error.status === 401) return;
-    if (error instanceof ApiError && error.status === 400 && error.fieldErrors.length) {
+    if (error instanceof ApiError && error.status === 409 && mode === 'store') {
+      showErrors([fieldError('caseId', 'err.caseIdUnavailable')], true);
+    } else if (error instanceof ApiError && error.status === 400 && error.fieldErrors.length) {
       showErrors(mapServerErrors(error.fieldErrors, codes), true);
     } else {
       showErrors([{ target: null, errorId: null, key: null, reason: describeError(error), field: '$' }], true);

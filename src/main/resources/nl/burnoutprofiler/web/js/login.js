@@ -56,6 +56,7 @@ form.addEventListener('submit', async (event) => {
   } catch (error) {
     password.value = '';
     if (error instanceof ApiError && (error.status === 401 || error.status === 400)) setError(null, 'login.failed');
+    else if (error instanceof ApiError && error.status === 429) setError(null, 'login.tooMany');
     else setError(describeError(error));
     password.focus();
   } finally {
