@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.server;
 
 import nl.burnoutprofiler.store.AuditLog;
+import nl.burnoutprofiler.store.CaseStore;
 
 /** Who read or wrote which case, and when: the server's words for the audit log. Never intake content. */
 final class Audit {
@@ -10,10 +11,10 @@ final class Audit {
     /** Once per lock-out, by the failed sign-in that spent a budget; the refused attempts after it are not logged. */
     static final String SIGN_IN_LOCKED = "sign-in-locked";
     static final String SIGN_OUT = "sign-out";
-    static final String STORE_INTAKE = "store-intake";
+    static final String STORE_INTAKE = CaseStore.STORE_INTAKE;
     /** A coach tried to store under a case id that is another coach's or was erased. */
     static final String STORE_INTAKE_REFUSED = "store-intake-refused";
-    static final String CORRECT_INTAKE = "correct-intake";
+    static final String CORRECT_INTAKE = CaseStore.CORRECT_INTAKE;
     static final String READ_CASE = "read-case";
     /** Someone asked for a case that is not theirs to read, or that does not exist. */
     static final String READ_CASE_REFUSED = "read-case-refused";

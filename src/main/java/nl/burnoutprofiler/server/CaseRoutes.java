@@ -138,8 +138,6 @@ final class CaseRoutes {
             audit.record(coach, Audit.STORE_INTAKE_REFUSED, caseId, e.getMessage());
             throw caseIdUnavailable(caseId).raise();
         }
-        audit.record(coach, corrects == null ? Audit.STORE_INTAKE : Audit.CORRECT_INTAKE, caseId,
-                "intake " + stored.intakeId() + ", meeting " + stored.meeting() + ", version " + stored.version());
         ctx.status(201);
         ctx.header("Location", "/api/v1/cases/" + caseId);
         ctx.json(StoredIntakeView.of(stored, null));

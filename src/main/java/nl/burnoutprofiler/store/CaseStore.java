@@ -24,6 +24,9 @@ public final class CaseStore {
             + "i.intake_json, o.outcome_json, o.rule_set_version, o.primary_type, o.stage, o.safety_status, "
             + "i.stored_by, i.stored_at";
 
+    /** The audit actions of storing a new meeting and a correction, written in the transaction that stores it. */
+    public static final String STORE_INTAKE = "store-intake";
+    public static final String CORRECT_INTAKE = "correct-intake";
     /** The audit action of an erasure. */
     public static final String ERASE_CASE = "erase-case";
     /** The longest reason for an erasure: room for a note such as a request number, not for content. */
@@ -53,7 +56,7 @@ public final class CaseStore {
     }
 
     /**
-     * Stores an intake with its outcome, in one transaction. A new case becomes {@code coach}'s, unless its id is
+     * Stores an intake with its outcome and the audit entry of it, in one transaction. A new case becomes {@code coach}'s, unless its id is
      * that of an erased case: an erased case id is never taken again. With
      * {@code corrects} null the intake is a new meeting (its meeting id is its own intake id, version 1); otherwise
      * {@code corrects} is the intake id of an earlier intake of the same case, and the new row is the next version of
@@ -135,6 +138,8 @@ public final class CaseStore {
             insert.setString(6, stored.safetyStatus());
             insert.executeUpdate();
         }
+        AuditLog.insert(connection, stored.storedAt(), storedBy, corrects == null ? STORE_INTAKE : CORRECT_INTAKE,
+                caseId, "intake " + intakeId + ", meeting " + meeting + ", version " + version);
         return stored;
     }
 

@@ -475,8 +475,21 @@ abstract class StoreContractTest {
                 .containsExactlyInAnyOrder("id", "recorded_at", "actor", "action", "case_id", "detail");
 
         coach("carl");
-        db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
-        assertThat(db.audit().recent(10)).as("storing writes no audit entry of its own: the server records").isEmpty();
+        StoredIntake stored = db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
+        assertThat(db.audit().recent(10)).as("storing writes its audit entry in its own transaction")
+                .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::caseId, AuditEntry::detail)
+                .containsExactly(tuple("carl", CaseStore.STORE_INTAKE, "case-1",
+                        "intake " + stored.intakeId() + ", meeting " + stored.meeting() + ", version 1"));
+    }
+
+    @Test
+    void aCorrectionIsAuditedAsOne() {
+        coach("carl");
+        StoredIntake first = db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
+        db.cases().store(intake("case-1", "2025-02-10"), "carl", first.intakeId());
+
+        assertThat(db.audit().forCase("case-1")).extracting(AuditEntry::action)
+                .containsExactly(CaseStore.STORE_INTAKE, CaseStore.CORRECT_INTAKE);
     }
 
     private List<String> columns(String table) throws SQLException {
@@ -507,7 +520,6 @@ abstract class StoreContractTest {
     void theDatabaseRefusesToChangeIntakesOutcomesAndTheAuditLog(String sql) throws SQLException {
         coach("carl");
         StoredIntake stored = db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
-        db.audit().record("carl", "store-intake", "case-1", null);
 
         try (Connection connection = db.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
@@ -527,7 +539,6 @@ abstract class StoreContractTest {
         db.cases().store(intake("case-0", "2025-02-03"), "carl", null);
         db.cases().erase("case-0", "root", "request AVG-2025-030");
         StoredIntake stored = db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
-        db.audit().record("carl", "store-intake", "case-1", null);
 
         try (Connection connection = db.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
@@ -556,7 +567,6 @@ abstract class StoreContractTest {
             db.cdsFeedback().store(new CdsFeedbackStore.NewFeedback(card, CdsFeedbackStore.ACCEPTED, List.of(), null,
                     null, null, null, START), "ehr");
         }
-        db.audit().record("carl", "store-intake", "case-1", "meeting 1, version 1");
     }
 
     @Test
@@ -584,11 +594,14 @@ abstract class StoreContractTest {
         db.cases().erase("case-1", "root", "request AVG-2025-031");
 
         assertThat(db.audit().forCase("case-1"))
-                .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::detail)
+                .extracting(AuditEntry::actor, AuditEntry::action)
                 .containsExactly(
-                        tuple("carl", "store-intake", "meeting 1, version 1"),
-                        tuple("root", CaseStore.ERASE_CASE,
-                                "reason: request AVG-2025-031; removed intakes: 3, CDS cards: 1, feedback: 1"));
+                        tuple("carl", CaseStore.STORE_INTAKE),
+                        tuple("carl", CaseStore.CORRECT_INTAKE),
+                        tuple("carl", CaseStore.STORE_INTAKE),
+                        tuple("root", CaseStore.ERASE_CASE));
+        assertThat(db.audit().forCase("case-1")).last().extracting(AuditEntry::detail).isEqualTo(
+                "reason: request AVG-2025-031; removed intakes: 3, CDS cards: 1, feedback: 1");
     }
 
     @Test
