@@ -9,6 +9,22 @@ package nl.burnoutprofiler.engine;
  */
 public record FieldProblem(String field, String value, String reason) {
 
+    /** Longer values and field names are cut: an error should not echo a megabyte back. */
+    static final int MAX_SHOWN_CHARS = 200;
+
+    public FieldProblem {
+        field = shortened(field);
+        value = shortened(value);
+    }
+
+    private static String shortened(String text) {
+        if (text == null || text.length() <= MAX_SHOWN_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_SHOWN_CHARS - 1)) ? MAX_SHOWN_CHARS - 1 : MAX_SHOWN_CHARS;
+        return text.substring(0, end) + "… (" + text.length() + " characters)";
+    }
+
     @Override
     public String toString() {
         return value == null ? field + ": " + reason : field + " = " + value + ": " + reason;

@@ -17,6 +17,12 @@ public final class IntakeValidator {
     public static final int MAX_INTENSITY = 3;
     public static final int MIN_RULER = 0;
     public static final int MAX_RULER = 10;
+    /** Far more than the catalogue has codes; each code may be recorded once. */
+    public static final int MAX_OBSERVATIONS = 200;
+    public static final int MAX_NOTES_CHARS = 4_000;
+    public static final int MAX_NOTE_CHARS = 1_000;
+    /** Control characters other than tab, line feed and carriage return. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     private final Catalogue catalogue;
 
@@ -35,6 +41,10 @@ public final class IntakeValidator {
         }
         Map<String, Integer> firstIndex = new HashMap<>();
         List<Observation> observations = intake.observations();
+        if (observations.size() > MAX_OBSERVATIONS) {
+            problems.add(tooManyObservations(observations.size()));
+            observations = List.of();
+        }
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);
             String field = "observations[" + i + "]";
@@ -57,11 +67,13 @@ public final class IntakeValidator {
                 problems.add(new FieldProblem(field + ".intensity", String.valueOf(o.intensity()),
                         "must be 1 (slight), 2 (clear) or 3 (strong)"));
             }
+            checkText(problems, field + ".note", o.note(), MAX_NOTE_CHARS);
         }
         Rulers rulers = intake.rulers();
         checkRuler(problems, "rulers.importance", rulers.importance());
         checkRuler(problems, "rulers.confidence", rulers.confidence());
         checkRuler(problems, "rulers.readiness", rulers.readiness());
+        checkText(problems, "notes", intake.notes(), MAX_NOTES_CHARS);
         return problems;
     }
 
@@ -70,6 +82,25 @@ public final class IntakeValidator {
         List<FieldProblem> problems = problems(intake);
         if (!problems.isEmpty()) {
             throw new InvalidIntakeException(problems);
+        }
+    }
+
+    public static FieldProblem tooManyObservations(int count) {
+        return new FieldProblem("observations", null, "has " + count + " observations; at most "
+                + MAX_OBSERVATIONS + " are accepted (each code of the catalogue once)");
+    }
+
+    private static void checkText(List<FieldProblem> problems, String field, String text, int maxChars) {
+        if (text == null) {
+            return;
+        }
+        int characters = text.codePointCount(0, text.length()); // as JSON Schema's maxLength counts
+        if (characters > maxChars) {
+            problems.add(new FieldProblem(field, null, "has " + characters + " characters; at most " + maxChars
+                    + " are accepted"));
+        } else if (CONTROL.matcher(text).find()) {
+            problems.add(new FieldProblem(field, null,
+                    "contains a control character; only tab, line feed and carriage return are accepted"));
         }
     }
 

@@ -24,6 +24,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.StringType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import ca.uhn.fhir.parser.DataFormatException;
 
 import nl.burnoutprofiler.engine.FieldProblem;
@@ -35,6 +37,7 @@ import nl.burnoutprofiler.engine.Rulers;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
 import nl.burnoutprofiler.engine.catalogue.CodeGroup;
 import nl.burnoutprofiler.engine.catalogue.ObservationCode;
+import nl.burnoutprofiler.json.JsonInput;
 
 /**
  * The intake form as a FHIR R4 Questionnaire, the code systems its items use, and the conversion of a
@@ -346,13 +349,27 @@ public final class IntakeQuestionnaire {
         return toIntake(parse(questionnaireResponseJson));
     }
 
+    /**
+     * Our own strict, bounded JSON reader goes first; HAPI's parser (which reads numbers as BigDecimal) only gets
+     * the JSON that reader wrote back, with every number a plain double or long.
+     */
     private static QuestionnaireResponse parse(String json) {
+        JsonNode checked;
+        try {
+            checked = JsonInput.read(json);
+        } catch (JsonInput.Refused e) {
+            throw new InvalidIntakeException(e.problems());
+        }
+        if (!checked.isObject()) {
+            throw new InvalidIntakeException(List.of(new FieldProblem("$", null,
+                    "must be a JSON object (a QuestionnaireResponse)")));
+        }
         IBaseResource resource;
         try {
-            resource = Fhir.strictJsonParser().parseResource(json);
-        } catch (DataFormatException | IllegalArgumentException e) {
+            resource = Fhir.strictJsonParser().parseResource(checked.toString());
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
             throw new InvalidIntakeException(List.of(new FieldProblem("$", null,
-                    "is not FHIR JSON of a QuestionnaireResponse: " + withoutHapiCode(e.getMessage()))));
+                    "is not FHIR JSON of a QuestionnaireResponse: " + plain(e.getMessage()))));
         }
         if (!(resource instanceof QuestionnaireResponse response)) {
             throw new InvalidIntakeException(List.of(new FieldProblem("$", resource.fhirType(),
@@ -361,8 +378,17 @@ public final class IntakeQuestionnaire {
         return response;
     }
 
-    /** "HAPI-1861: Failed to parse JSON ..." without its message number. */
-    private static String withoutHapiCode(String message) {
-        return message == null ? "unreadable" : message.replaceAll("HAPI-\\d+: ", "").replaceAll("\\s+", " ");
+    /**
+     * HAPI's message without its number ("HAPI-1861: ") and without the Java names of the exceptions it wraps
+     * ("com.fasterxml.jackson.core.JsonParseException: ").
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String text = message.replaceAll("HAPI-\\d+: ", "")
+                .replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:? ?", "")
+                .replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? "unreadable" : text;
     }
 }

@@ -74,6 +74,9 @@ final class ResponseReader {
         List<Observation> withNotes = attach(observations, notes, answeredCodes(observations));
         Rulers rulers = new Rulers(ruler(0), ruler(1), ruler(2));
         String text = text(IntakeQuestionnaire.NOTES);
+        if (!withinLength(IntakeQuestionnaire.NOTES, text, IntakeValidator.MAX_NOTES_CHARS)) {
+            text = null;
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidIntakeException(problems);
@@ -221,7 +224,18 @@ final class ResponseReader {
             problems.add(new FieldProblem(item.getLinkId(), shown(value.get()), "must be text (valueString)"));
             return Optional.empty();
         }
-        return value.map(v -> ((StringType) v).getValue());
+        return value.map(v -> ((StringType) v).getValue())
+                .filter(note -> withinLength(item.getLinkId(), note, IntakeValidator.MAX_NOTE_CHARS));
+    }
+
+    /** Whether the text fits; a problem naming the item when it does not. */
+    private boolean withinLength(String linkId, String text, int maxChars) {
+        if (text != null && text.length() > maxChars) {
+            problems.add(new FieldProblem(linkId, null, "has " + text.length() + " characters; at most " + maxChars
+                    + " are accepted"));
+            return false;
+        }
+        return true;
     }
 
     /** Codes whose item has an answer other than not-assessed, even an invalid one (already reported). */

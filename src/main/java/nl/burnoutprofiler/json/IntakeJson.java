@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -47,17 +46,28 @@ public final class IntakeJson {
         this.clock = clock;
     }
 
-    /** Parses and validates; throws {@link InvalidIntakeException} listing every problem found. */
+    /**
+     * Parses and validates; throws {@link InvalidIntakeException} listing every problem found. The JSON is read
+     * within the limits of {@link JsonInput}.
+     */
     public Intake read(String json) {
-        JsonNode root;
         try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new InvalidIntakeException(List.of(new FieldProblem("$", null,
-                    "is not valid JSON" + where + ": " + e.getOriginalMessage())));
+            return read(JsonInput.read(json));
+        } catch (JsonInput.Refused e) {
+            throw new InvalidIntakeException(e.problems());
         }
+    }
+
+    /** As {@link #read(String)}, from UTF-8 bytes: a byte sequence that is not UTF-8 is refused. */
+    public Intake read(byte[] json) {
+        try {
+            return read(JsonInput.read(json));
+        } catch (JsonInput.Refused e) {
+            throw new InvalidIntakeException(e.problems());
+        }
+    }
+
+    private Intake read(JsonNode root) {
         List<FieldProblem> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
             throw new InvalidIntakeException(List.of(new FieldProblem("$", null, "must be a JSON object (an intake)")));
@@ -160,6 +170,10 @@ public final class IntakeJson {
         }
         if (!node.isArray()) {
             problems.add(new FieldProblem("observations", node.toString(), "must be a list of observations"));
+            return observations;
+        }
+        if (node.size() > IntakeValidator.MAX_OBSERVATIONS) {
+            problems.add(IntakeValidator.tooManyObservations(node.size()));
             return observations;
         }
         for (int i = 0; i < node.size(); i++) {

@@ -227,14 +227,9 @@ final class CaseRoutes {
 
     /** The body's intake with the case id of the path; a different case id in the body is refused. */
     private static String withCaseId(Context ctx, String caseId) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(ctx.body());
-        } catch (java.io.IOException e) {
-            return ctx.body(); // the intake reader reports where the JSON breaks
-        }
-        if (body == null || !body.isObject()) {
-            return ctx.body();
+        JsonNode body = RequestBodies.intake(ctx);
+        if (!body.isObject()) {
+            return body.toString(); // the intake reader says what an intake is
         }
         JsonNode given = body.get("caseId");
         if (given == null || given.isNull()) {

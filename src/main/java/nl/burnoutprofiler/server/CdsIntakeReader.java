@@ -63,17 +63,16 @@ final class CdsIntakeReader {
                     return Optional.of(fromQuestionnaireResponse(value, field));
                 }
                 if (isResource(value, "Bundle")) {
-                    JsonNode bundled = value.path("entry");
-                    for (int i = 0; i < bundled.size(); i++) {
-                        JsonNode resource = bundled.get(i).path("resource");
-                        if (isResource(resource, "QuestionnaireResponse")) {
-                            return Optional.of(fromQuestionnaireResponse(resource,
-                                    field + ".entry[" + i + "].resource"));
-                        }
+                    Optional<Intake> bundled = fromBundle(value, field);
+                    if (bundled.isPresent()) {
+                        return bundled;
                     }
                     prefetchedNothing = true;
                 } else if (value == null || value.isNull()) {
                     prefetchedNothing = true;
+                } else if (entry.getKey().equals(CdsHooksRoutes.PREFETCH_KEY)) {
+                    throw ApiProblem.badField(field, null,
+                            "must be a QuestionnaireResponse, a Bundle of them, or null").raise();
                 }
             }
         }
@@ -85,6 +84,33 @@ final class CdsIntakeReader {
                 + " (FHIR QuestionnaireResponse) or prefetch." + CdsHooksRoutes.PREFETCH_KEY + ".",
                 List.of(new FieldProblem("context." + CONTEXT_INTAKE, null,
                         "is required, or a QuestionnaireResponse in context or prefetch"))).raise();
+    }
+
+    /** The first QuestionnaireResponse among the entries of a search Bundle; a Bundle of another shape is a 400. */
+    private Optional<Intake> fromBundle(JsonNode bundle, String field) {
+        JsonNode entries = bundle.get("entry");
+        if (!present(entries)) {
+            return Optional.empty();
+        }
+        if (!entries.isArray()) {
+            throw ApiProblem.badField(field + ".entry", null, "must be an array of Bundle entries").raise();
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String entryField = field + ".entry[" + i + "]";
+            JsonNode entry = entries.get(i);
+            if (!entry.isObject()) {
+                throw ApiProblem.badField(entryField, null, "must be a Bundle entry (an object)").raise();
+            }
+            JsonNode resource = entry.get("resource");
+            if (present(resource) && !resource.isObject()) {
+                throw ApiProblem.badField(entryField + ".resource", null, "must be a FHIR resource (an object)")
+                        .raise();
+            }
+            if (isResource(resource, "QuestionnaireResponse")) {
+                return Optional.of(fromQuestionnaireResponse(resource, entryField + ".resource"));
+            }
+        }
+        return Optional.empty();
     }
 
     private Intake fromIntakeJson(JsonNode intake, String field) {

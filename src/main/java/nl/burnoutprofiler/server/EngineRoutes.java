@@ -40,12 +40,17 @@ final class EngineRoutes {
 
     private void assess(Context ctx) {
         ProfilerEngine current = engine.current();
-        Intake intake = readIntake(current, clock, ctx.body());
+        Intake intake = readIntake(current, clock, ctx.bodyAsBytes());
         ctx.contentType("application/json; charset=utf-8").result(OutcomeJson.writeCompactBytes(current.assess(intake)));
     }
 
     /** Reads an intake for this engine's catalogue; every problem is reported at once. */
     static Intake readIntake(ProfilerEngine engine, Clock clock, String json) {
+        return new IntakeJson(new IntakeValidator(engine.catalogue()), clock).read(json);
+    }
+
+    /** As {@link #readIntake(ProfilerEngine, Clock, String)}, from a body's bytes (UTF-8, RFC 8259). */
+    static Intake readIntake(ProfilerEngine engine, Clock clock, byte[] json) {
         return new IntakeJson(new IntakeValidator(engine.catalogue()), clock).read(json);
     }
 }

@@ -1,6 +1,5 @@
 package nl.burnoutprofiler.server;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.function.BiFunction;
@@ -71,8 +70,8 @@ final class FhirRoutes {
 
     private void assess(Context ctx, BiFunction<Outcome, String, IBaseResource> resource) {
         ProfilerEngine current = engine.current();
-        // JSON is UTF-8 (RFC 8259); the container would read a body without charset as ISO-8859-1
-        String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        // Read as UTF-8 (RFC 8259) and within our limits before HAPI's parser sees it
+        String body = RequestBodies.intake(ctx).toString();
         Intake intake = IntakeQuestionnaire.parseIntake(body, current.catalogue());
         IBaseResource answer = resource.apply(current.assess(intake), intake.caseId());
         ctx.header("Cache-Control", "no-store"); // it describes a person

@@ -1,12 +1,17 @@
 package nl.burnoutprofiler.server;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import jakarta.servlet.DispatcherType;
+
+import org.eclipse.jetty.servlet.FilterHolder;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,6 +22,7 @@ import io.javalin.plugin.bundled.CorsPluginConfig;
 import io.javalin.security.RouteRole;
 
 import nl.burnoutprofiler.engine.InvalidIntakeException;
+import nl.burnoutprofiler.json.JsonInput;
 import nl.burnoutprofiler.store.ConflictException;
 import nl.burnoutprofiler.store.Database;
 
@@ -29,7 +35,7 @@ public final class ProfilerServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProfilerServer.class);
     static final String PRINCIPAL = "principal";
-    private static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_JSON = "application/problem+json";
     /** Where programs call: an unknown path there gets a problem document, not Javalin's text. */
     private static final List<String> MACHINE_PATHS = List.of("/api/", CdsHooksRoutes.DISCOVERY, "/fhir/");
     private static final Set<HandlerType> READ_ONLY = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
@@ -51,6 +57,10 @@ public final class ProfilerServer implements AutoCloseable {
             // The fastest gzip level: an outcome's JSON still shrinks to about 40% (10% more than at the default
             // level 6), for about a third of the CPU that level 6 costs a busy server.
             config.http.gzipOnlyCompression(1);
+            config.http.maxRequestSize = BodySizeLimit.MAX_BYTES;
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new FilterHolder(new BodySizeLimit()), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/nl/burnoutprofiler/web";
@@ -69,6 +79,12 @@ public final class ProfilerServer implements AutoCloseable {
         app.exception(InvalidIntakeException.class, (e, ctx) -> problem(ctx,
                 ApiProblem.badRequest("The intake was not assessed: " + e.problems().size() + " problem"
                         + (e.problems().size() == 1 ? "" : "s") + ".", e.problems())));
+        app.exception(JsonInput.Refused.class, (e, ctx) -> problem(ctx, ApiProblem.badRequest(
+                "The request body was refused: " + e.problems().get(0) + ".", e.problems())));
+        app.exception(BodySizeLimit.TooLarge.class, (e, ctx) -> {
+            ctx.header("Connection", "close"); // the rest of the body is not read
+            problem(ctx, BodySizeLimit.tooLarge());
+        });
         app.exception(ConflictException.class, (e, ctx) -> problem(ctx, ApiProblem.conflict(e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.matchedPath(), e);
@@ -229,12 +245,16 @@ public final class ProfilerServer implements AutoCloseable {
             ctx.header("WWW-Authenticate", "Bearer");
         }
         ctx.contentType(PROBLEM_JSON + "; charset=utf-8");
-        ctx.result(Json.MAPPER.createObjectNode()
+        ctx.result(problemJson(problem));
+    }
+
+    static String problemJson(ApiProblem problem) {
+        return Json.MAPPER.createObjectNode()
                 .put("type", "about:blank")
                 .put("title", problem.title())
                 .put("status", problem.status())
                 .put("detail", problem.detail())
                 .set("errors", Json.MAPPER.valueToTree(problem.errors()))
-                .toString());
+                .toString();
     }
 }

@@ -1,25 +1,38 @@
 package nl.burnoutprofiler.server;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.http.Context;
 
-/** Reading small JSON request bodies, with errors that name the field. */
+import nl.burnoutprofiler.engine.InvalidIntakeException;
+import nl.burnoutprofiler.json.JsonInput;
+
+/**
+ * Reading JSON request bodies within the limits of {@link JsonInput} (the size is bounded before, by
+ * {@link BodySizeLimit}), with errors that name the field.
+ */
 final class RequestBodies {
 
     private RequestBodies() {
     }
 
-    static JsonNode object(Context ctx) {
-        JsonNode body;
+    /** The body as JSON, read from its bytes as UTF-8 whatever charset the request claims (RFC 8259). */
+    static JsonNode json(Context ctx) {
+        return JsonInput.read(ctx.bodyAsBytes());
+    }
+
+    /** As {@link #json}, refusing as an intake that cannot be assessed. */
+    static JsonNode intake(Context ctx) {
         try {
-            body = Json.MAPPER.readTree(ctx.body());
-        } catch (IOException e) {
-            throw ApiProblem.badField("$", null, "is not valid JSON").raise();
+            return json(ctx);
+        } catch (JsonInput.Refused e) {
+            throw new InvalidIntakeException(e.problems());
         }
-        if (body == null || !body.isObject()) {
+    }
+
+    static JsonNode object(Context ctx) {
+        JsonNode body = json(ctx);
+        if (!body.isObject()) {
             throw ApiProblem.badField("$", null, "must be a JSON object").raise();
         }
         return body;

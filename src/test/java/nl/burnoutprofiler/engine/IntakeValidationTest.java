@@ -53,4 +53,38 @@ class IntakeValidationTest {
                 Observation.present("EXHAUSTION", 3)), new Rulers(0, 10, 0));
         assertThat(engine.validate(intake)).isEmpty();
     }
+
+    @Test
+    void freeTextHasAMaximumLengthAndNoControlCharacters() {
+        Intake atTheLimits = new Intake("c-1", null, Observer.COACH, List.of(new Observation("SLEEP_PROBLEMS", 2, true,
+                "n".repeat(IntakeValidator.MAX_NOTE_CHARS))), Rulers.NONE,
+                "line\ttab\r\n" + "n".repeat(IntakeValidator.MAX_NOTES_CHARS - 11));
+        assertThat(engine.validate(atTheLimits)).isEmpty();
+
+        Intake over = new Intake("c-1", null, Observer.COACH, List.of(new Observation("SLEEP_PROBLEMS", 2, true,
+                "n".repeat(IntakeValidator.MAX_NOTE_CHARS + 1))), Rulers.NONE,
+                "n".repeat(IntakeValidator.MAX_NOTES_CHARS + 1));
+        assertThat(engine.validate(over)).extracting(FieldProblem::field, FieldProblem::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("observations[0].note", "has 1001 characters; at most 1000 are accepted"),
+                org.assertj.core.groups.Tuple.tuple("notes", "has 4001 characters; at most 4000 are accepted"));
+
+        Intake control = new Intake("c-1", null, Observer.COACH, List.of(new Observation("SLEEP_PROBLEMS", 2, true,
+                "\u001b[31m")), Rulers.NONE, "a\u0000b");
+        assertThat(engine.validate(control)).extracting(FieldProblem::field)
+                .containsExactly("observations[0].note", "notes");
+    }
+
+    @Test
+    void moreObservationsThanTheLimitAreOneProblem() {
+        List<Observation> many = java.util.Collections.nCopies(IntakeValidator.MAX_OBSERVATIONS + 1,
+                Observation.present("SLEEP_PROBLEMS", 2));
+        assertThat(engine.validate(Intake.of("c-1", many, Rulers.NONE))).extracting(FieldProblem::field)
+                .containsExactly("observations");
+    }
+
+    @Test
+    void aProblemShowsAtMost200CharactersOfAValue() {
+        FieldProblem problem = new FieldProblem("caseId", "x".repeat(10_000), "is too long");
+        assertThat(problem.value()).hasSizeLessThan(230).endsWith("… (10000 characters)");
+    }
 }

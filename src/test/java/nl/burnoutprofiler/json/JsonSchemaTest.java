@@ -155,7 +155,9 @@ class JsonSchemaTest {
                 "{\"caseId\": \"c-1\", \"observer\": \"PHYSICIAN\", \"observations\": [{\"code\": \"SLEEP_PROBLEMS\","
                         + " \"intensity\": null, \"present\": null, \"note\": null}], \"rulers\": {}}",
                 withObservation("\"present\": false, \"intensity\": 1"),
-                "{\"caseId\": \"c-1\", \"rulers\": {\"importance\": 0, \"confidence\": 10, \"readiness\": null}}");
+                "{\"caseId\": \"c-1\", \"rulers\": {\"importance\": 0, \"confidence\": 10, \"readiness\": null}}",
+                "{\"caseId\": \"c-1\", \"notes\": \"" + "n".repeat(3_990) + "\\t\\r\\n\"}",
+                withObservation("\"note\": \"" + "n".repeat(1_000) + "\""));
         for (String json : accepted) {
             intakes.read(json);
             assertThat(intakeProblems(json)).as(json).isEmpty();
@@ -195,6 +197,14 @@ class JsonSchemaTest {
                 new Bad("{\"caseId\": \"c-1\", \"rulers\": {\"motivation\": 5}}", "rulers.motivation"),
                 new Bad("{\"caseId\": \"c-1\", \"rulers\": [7, 3, 5]}", "rulers"),
                 new Bad("{\"caseId\": \"c-1\", \"notes\": 12}", "notes"),
+                new Bad("{\"caseId\": \"c-1\", \"notes\": \"" + "n".repeat(4_001) + "\"}", "notes"),
+                new Bad("{\"caseId\": \"c-1\", \"notes\": \"a\\u0000b\"}", "notes"),
+                new Bad("{\"caseId\": \"c-1\", \"notes\": \"bell \\u0007\"}", "notes"),
+                new Bad(withObservation("\"note\": \"" + "n".repeat(1_001) + "\""), "observations[0].note"),
+                new Bad(withObservation("\"note\": \"\\u001b[31m\""), "observations[0].note"),
+                new Bad("{\"caseId\": \"c-1\", \"observations\": ["
+                        + String.join(",", java.util.Collections.nCopies(201, "{\"code\": \"SLEEP_PROBLEMS\"}"))
+                        + "]}", "observations"),
                 new Bad("[]", "$"));
         for (Bad bad : refused) {
             assertThat(intakeProblems(bad.json())).as("the schema refuses %s", bad.json()).isNotEmpty();

@@ -160,7 +160,8 @@ function buildRow(code) {
   }
   const noteId = `note-${c}`;
   const noteLabel = el('label', { for: noteId, class: 'note-label', i18n: ['intake.note'] });
-  const note = el('input', { type: 'text', id: noteId, class: 'note', autocomplete: 'off', 'data-code': c });
+  const note = el('input', { type: 'text', id: noteId, class: 'note', autocomplete: 'off', maxlength: '1000',
+    'data-code': c });
   const row = el('fieldset', {
     class: 'obs', id: `row-${c}`, 'data-code': c, 'aria-describedby': descId, 'data-describedby': descId,
     'data-search': searchText(code)
