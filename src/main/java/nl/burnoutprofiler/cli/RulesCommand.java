@@ -28,6 +28,9 @@ final class RulesCommand implements Callable<Integer> {
         out.println("rule set " + engine.ruleSetVersion() + ": " + engine.rules().size() + " rules, "
                 + engine.catalogue().codeIds().size() + " observation codes, "
                 + (engine.usesPrecompiledRules() ? "precompiled at build time" : "compiled at load"));
+        out.println(engine.unreadCodes().isEmpty() ? "every observation code is read by a rule"
+                : "observation codes read by no rule (recorded, but changing no outcome): "
+                        + String.join(", ", engine.unreadCodes()));
         for (RuleInfo rule : engine.rules()) {
             out.printf("%-8s %-28s %s%n", rule.id(), rule.file() + ":" + rule.line(), rule.title());
         }

@@ -70,6 +70,11 @@ public final class ProfilerEngine {
                 engine.ruleSetVersion(), files.origin(), engine.usesPrecompiledRules() ? "precompiled" : "compiled at load",
                 engine.ruleSet.rules().size(), engine.catalogue().codeIds().size(),
                 (System.nanoTime() - started) / 1_000_000);
+        if (!engine.unreadCodes().isEmpty()) {
+            LOG.warn("rule set {}: {} observation code(s) of the catalogue read by no rule, recorded but changing no"
+                    + " outcome: {}", engine.ruleSetVersion(), engine.unreadCodes().size(),
+                    String.join(", ", engine.unreadCodes()));
+        }
         return engine;
     }
 
@@ -97,6 +102,14 @@ public final class ProfilerEngine {
     /** True when the rule base was compiled at build time rather than from the rule files at load. */
     public boolean usesPrecompiledRules() {
         return ruleSet.precompiled();
+    }
+
+    /**
+     * The catalogue's observation codes that no rule reads: a coach can record them, but they change no outcome.
+     * Empty for a complete rule set; reported at load and by the {@code rules} command, not refused.
+     */
+    public List<String> unreadCodes() {
+        return ruleSet.unreadCodes();
     }
 
     /** Every rule of the set with its id, title, source, file and line, ordered by id. */

@@ -98,6 +98,27 @@ class RuleSetLoadingTest {
     }
 
     @Test
+    void everyObservationCodeOfTheProjectRuleSetIsReadByARule() {
+        assertThat(TestEngine.get().unreadCodes()).isEmpty();
+        assertThat(TestEngine.compiledAtLoad().unreadCodes()).isEmpty();
+    }
+
+    @Test
+    void aCatalogueCodeThatNoRuleReadsIsReportedNotRefused() throws IOException {
+        copyRules();
+        Path observations = rules.resolve("catalogue/observations.json");
+        Files.writeString(observations, Files.readString(observations).replaceFirst("\"codes\": \\[", """
+                "codes": [
+                    {"code": "UNREAD_EXAMPLE", "group": "CONTEXT", "nl": "Voorbeeld", "en": "Example",
+                     "explanationNl": "Voorbeeld.", "explanationEn": "Example.", "source": "test"},"""));
+        // A code named only in a comment is still read by no rule.
+        Path safety = rules.resolve("safety.drl");
+        Files.writeString(safety, Files.readString(safety) + "\n// \"UNREAD_EXAMPLE\" is not read here\n");
+        ProfilerEngine engine = ProfilerEngine.fromDirectory(rules);
+        assertThat(engine.unreadCodes()).containsExactly("UNREAD_EXAMPLE");
+    }
+
+    @Test
     void thePackagedRuleSetIsTheSameAsTheRulesFolderAndStartsPrecompiled() {
         ProfilerEngine packaged = ProfilerEngine.packaged();
         assertThat(packaged.ruleSetVersion()).isEqualTo(TestEngine.get().ruleSetVersion());

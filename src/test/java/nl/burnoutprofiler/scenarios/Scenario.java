@@ -13,7 +13,8 @@ record Scenario(String title, String description, JsonNode intake, Expect expect
     record Expect(String primary, List<String> secondary, String confidence, String stage, String safety,
                   List<String> flags, String firstRecommendation, List<String> mustRecommend,
                   List<String> mustNotRecommend, List<String> mustAvoid, List<String> mustNotAvoid,
-                  List<List<String>> order, Boolean conflicts, List<String> nextQuestionsInclude,
+                  List<List<String>> order, Boolean conflicts, List<String> conflictCodes,
+                  List<String> nextQuestionsInclude,
                   List<String> nextQuestionsExclude) {
     }
 }

@@ -123,6 +123,10 @@ class ScenarioTest {
             assertThat(outcome.stage().conflicts().isEmpty()).as(why + ": stage conflicts reported")
                     .isEqualTo(!expect.conflicts());
         }
+        if (expect.conflictCodes() != null) {
+            List<String> inConflicts = outcome.stage().conflicts().stream().flatMap(c -> c.codes().stream()).toList();
+            assertThat(inConflicts).as(why + ": codes named in the stage conflicts").containsAll(expect.conflictCodes());
+        }
         if (expect.nextQuestionsInclude() != null) {
             assertThat(asked).as(why + ": next questions").containsAll(expect.nextQuestionsInclude());
         }

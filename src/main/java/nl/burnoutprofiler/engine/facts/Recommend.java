@@ -8,7 +8,8 @@ import nl.burnoutprofiler.engine.PresentationType;
  *
  * @param id       recommendation id from the advice catalogue
  * @param forType  the presentation type it serves, or null when it serves the stage or a need
- * @param priority lower comes first; referrals use 0–9, type first steps 10–39, methods 40–69, needs 70+
+ * @param priority lower comes first; referrals use 0–8, restoring choice under reactance 9, type first steps 10–39,
+ *                 methods 40–69, needs 70+
  */
 public record Recommend(String id, PresentationType forType, int priority) {
 

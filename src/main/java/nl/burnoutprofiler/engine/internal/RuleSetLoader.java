@@ -2,8 +2,10 @@ package nl.burnoutprofiler.engine.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,7 @@ import nl.burnoutprofiler.engine.RuleInfo;
 import nl.burnoutprofiler.engine.RuleProblem;
 import nl.burnoutprofiler.engine.RuleSetException;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
+import nl.burnoutprofiler.engine.catalogue.ObservationCode;
 
 /**
  * Turns the files of a rule set into a checked, immutable {@link RuleSet}: catalogue first, then every quoted
@@ -84,7 +87,8 @@ public final class RuleSetLoader {
             files.drlFiles().forEach((file, text) -> locateRules(file, text, locations));
             Built built = await(kieBase);
             return new RuleSet(built.kieBase(), catalogue, version(manifest, files),
-                    describeRules(built.kieBase(), locations), manifest.phases(), built.precompiled(),
+                    describeRules(built.kieBase(), locations), manifest.phases(),
+                    unreadCodes(files.drlFiles(), catalogue), built.precompiled(),
                     built.precompiled() && PrecompiledRuleBase.smokeTested());
         } finally {
             builder.shutdownNow();
@@ -148,6 +152,28 @@ public final class RuleSetLoader {
 
     private static List<RuleProblem> unknownIdentifiers(Map<String, String> drlFiles, Catalogue catalogue) {
         List<RuleProblem> problems = new ArrayList<>();
+        forEachQuotedIdentifier(drlFiles, (file, line, column, identifier) -> {
+            if (!catalogue.knowsIdentifier(identifier)) {
+                problems.add(new RuleProblem(file, line, column, "\"" + identifier
+                        + "\" is not in the catalogue (observation code, recommendation, avoid or question id)"));
+            }
+        });
+        return problems;
+    }
+
+    /** The catalogue's observation codes that no rule names outside a comment, in catalogue order. */
+    private static List<String> unreadCodes(Map<String, String> drlFiles, Catalogue catalogue) {
+        Set<String> read = new HashSet<>();
+        forEachQuotedIdentifier(drlFiles, (file, line, column, identifier) -> read.add(identifier));
+        return catalogue.codes().stream().map(ObservationCode::code).filter(code -> !read.contains(code)).toList();
+    }
+
+    private interface IdentifierVisitor {
+        void visit(String file, int line, int column, String identifier);
+    }
+
+    /** Every quoted identifier in the rules' code, comments left out. */
+    private static void forEachQuotedIdentifier(Map<String, String> drlFiles, IdentifierVisitor visitor) {
         drlFiles.forEach((file, text) -> {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
@@ -156,14 +182,10 @@ public final class RuleSetLoader {
                 String code = comment >= 0 ? line.substring(0, comment) : line;
                 Matcher m = QUOTED_IDENTIFIER.matcher(code);
                 while (m.find()) {
-                    if (!catalogue.knowsIdentifier(m.group(1))) {
-                        problems.add(new RuleProblem(file, i + 1, m.start(1) + 1, "\"" + m.group(1)
-                                + "\" is not in the catalogue (observation code, recommendation, avoid or question id)"));
-                    }
+                    visitor.visit(file, i + 1, m.start(1) + 1, m.group(1));
                 }
             }
         });
-        return problems;
     }
 
     /** Where a rule is written: Drools gives rule names, a knowledge engineer needs file and line. */
