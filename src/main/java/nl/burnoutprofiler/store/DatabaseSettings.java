@@ -13,8 +13,9 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
 
     /**
      * The H2 options of the embedded database. The first three let the one set of migrations, written for
-     * PostgreSQL, serve H2 as well. {@code WRITE_DELAY=0} writes every commit to the file before the commit returns
-     * (H2's default waits up to half a second), so what the server acknowledged survives a crash of its process.
+     * PostgreSQL, serve H2 as well. {@code WRITE_DELAY=0} has each commit written by the committing thread, where
+     * H2's default leaves it to a background writer for up to half a second. That narrows what a crash can take
+     * but does not close it: see the README's "Reliability" for what H2 still loses to {@code kill -9}.
      */
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
