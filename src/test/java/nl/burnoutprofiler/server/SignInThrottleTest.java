@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import nl.burnoutprofiler.server.SignInThrottle.Attempt;
 import nl.burnoutprofiler.server.SignInThrottle.Budget;
 import nl.burnoutprofiler.server.SignInThrottle.Lockout;
+import nl.burnoutprofiler.store.TestClock;
 
 class SignInThrottleTest {
 
     private static final String OFFICE = "192.0.2.10";
     private static final String ATTACKER = "203.0.113.66";
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(clock);
 
     /** Fails {@code times} attempts and returns the lock-outs they started. */

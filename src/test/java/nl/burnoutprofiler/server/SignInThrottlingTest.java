@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nl.burnoutprofiler.server.TestServer.Response;
 import nl.burnoutprofiler.store.AuditEntry;
 import nl.burnoutprofiler.store.Role;
+import nl.burnoutprofiler.store.TestClock;
 
 /** Guessing a password over the API: a few wrong ones, then 429 until the window ends, without hashing. */
 class SignInThrottlingTest {
@@ -25,7 +26,7 @@ class SignInThrottlingTest {
     @TempDir
     static Path data;
 
-    private static final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private static final TestClock clock = new TestClock(Instant.parse("2026-12-01T09:00:00Z"));
     private static final AtomicInteger COACHES = new AtomicInteger();
     private static TestServer server;
     /** Each test's own coach, so that the tests share one server but no budget. */
