@@ -54,10 +54,26 @@ final class DataFolder {
     }
 
     /**
+     * Before and after opening an H2 file database: the data folder of the embedded database (the one with a
+     * secret) is closed to others; the folder of any other H2 URL is only made if missing, and left as it is.
+     */
+    static void prepare(Path folder) {
+        if (Files.exists(folder.resolve(SECRET_FILE))) {
+            protect(folder);
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + folder + ": " + e, e);
+        }
+    }
+
+    /**
      * Makes the folder if it is missing, and leaves it and the files in it readable by their owner only. Where the
      * file system has no POSIX permissions it only makes the folder.
      */
-    static void protect(Path folder) {
+    private static void protect(Path folder) {
         try {
             if (!posix()) {
                 Files.createDirectories(folder);

@@ -54,8 +54,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the database and brings its schema up to date. An H2 file database gets its data folder made, or
-     * closed to others; one made before it had a secret gets the secret as its password.
+     * Opens the database and brings its schema up to date. An H2 file database gets its folder made; the data folder
+     * of the embedded database is closed to others, and a database there made before it had a secret gets the
+     * secret as its password.
      */
     public static Database open(DatabaseSettings settings) {
         return open(settings, Clock.systemUTC());
@@ -66,7 +67,7 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         String where = settings.describe();
-        settings.h2Directory().ifPresent(DataFolder::protect);
+        settings.h2Directory().ifPresent(DataFolder::prepare);
 
         HikariDataSource pool = connect(settings, where);
         try {
@@ -81,7 +82,7 @@ public final class Database implements AutoCloseable {
                     where, result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
             // Again, now that the database files exist: H2 makes them with the process's umask.
-            settings.h2Directory().ifPresent(DataFolder::protect);
+            settings.h2Directory().ifPresent(DataFolder::prepare);
             return new Database(pool, clock);
         } catch (FlywayException e) {
             pool.close();

@@ -121,6 +121,21 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void theFolderOfAnotherH2UrlIsLeftAsItIs() throws IOException {
+        Path own = folder.resolve("own");
+        Files.createDirectories(own);
+        Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path notes = Files.writeString(own.resolve("notes.txt"), "not ours");
+        DatabaseSettings settings = new DatabaseSettings("jdbc:h2:file:" + own.resolve("db") + DatabaseSettings.H2_OPTIONS,
+                "sa", "");
+
+        Database.open(settings).close();
+
+        assertThat(Files.getPosixFilePermissions(own)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(Files.getPosixFilePermissions(notes)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+    }
+
+    @Test
     void anUnreachableDatabaseFailsClearly() {
         DatabaseSettings nowhere = new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/burnout?connectTimeout=2", "app", "s3cret");
 
