@@ -67,7 +67,11 @@ public final class IntakeJson {
         }
     }
 
-    private Intake read(JsonNode root) {
+    /**
+     * As {@link #read(String)}, from a tree that {@link JsonInput} has read (a request body already parsed and
+     * checked): it is not parsed again.
+     */
+    public Intake read(JsonNode root) {
         List<FieldProblem> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
             throw new InvalidIntakeException(List.of(new FieldProblem("$", null, "must be a JSON object (an intake)")));

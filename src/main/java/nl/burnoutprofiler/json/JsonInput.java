@@ -63,21 +63,22 @@ public final class JsonInput {
 
     /** Reads UTF-8 bytes; a byte that is not UTF-8 is refused naming the field it is in. */
     public static JsonNode read(byte[] json) {
-        if (json.length > MAX_BYTES) {
-            throw new Refused(List.of(tooLong()));
-        }
-        try (JsonParser parser = READER.createParser(json)) {
-            return read(parser);
-        } catch (IOException e) {
-            throw new Refused(List.of(problem(e, null)));
-        }
+        return read(json.length, () -> READER.createParser(json));
     }
 
     public static JsonNode read(String json) {
-        if (json.length() > MAX_BYTES) {
+        return read(json.length(), () -> READER.createParser(json));
+    }
+
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private static JsonNode read(int length, ParserSource source) {
+        if (length > MAX_BYTES) {
             throw new Refused(List.of(tooLong()));
         }
-        try (JsonParser parser = READER.createParser(json)) {
+        try (JsonParser parser = source.open()) {
             return read(parser);
         } catch (IOException e) {
             throw new Refused(List.of(problem(e, null)));

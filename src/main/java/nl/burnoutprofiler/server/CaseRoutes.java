@@ -226,10 +226,10 @@ final class CaseRoutes {
     }
 
     /** The body's intake with the case id of the path; a different case id in the body is refused. */
-    private static String withCaseId(Context ctx, String caseId) {
+    private static JsonNode withCaseId(Context ctx, String caseId) {
         JsonNode body = RequestBodies.intake(ctx);
         if (!body.isObject()) {
-            return body.toString(); // the intake reader says what an intake is
+            return body; // the intake reader says what an intake is
         }
         JsonNode given = body.get("caseId");
         if (given == null || given.isNull()) {
@@ -237,7 +237,7 @@ final class CaseRoutes {
         } else if (!caseId.equals(given.asText())) {
             throw ApiProblem.badField("caseId", given.asText(), "must be the case id of the path, " + caseId).raise();
         }
-        return body.toString();
+        return body;
     }
 
     private static <E extends Enum<E>> String choice(Context ctx, String parameter, E[] values) {

@@ -115,7 +115,7 @@ final class CdsIntakeReader {
 
     private Intake fromIntakeJson(JsonNode intake, String field) {
         try {
-            return EngineRoutes.readIntake(engine, clock, intake.toString());
+            return EngineRoutes.readIntake(engine, clock, intake);
         } catch (InvalidIntakeException e) {
             throw within(field, e, ".");
         }

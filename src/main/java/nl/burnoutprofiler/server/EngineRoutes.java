@@ -3,6 +3,8 @@ package nl.burnoutprofiler.server;
 import java.time.Clock;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.javalin.http.Context;
 
 import nl.burnoutprofiler.engine.Intake;
@@ -45,11 +47,11 @@ final class EngineRoutes {
     }
 
     /** Reads an intake for this engine's catalogue; every problem is reported at once. */
-    static Intake readIntake(ProfilerEngine engine, Clock clock, String json) {
-        return new IntakeJson(new IntakeValidator(engine.catalogue()), clock).read(json);
+    static Intake readIntake(ProfilerEngine engine, Clock clock, JsonNode checkedJson) {
+        return new IntakeJson(new IntakeValidator(engine.catalogue()), clock).read(checkedJson);
     }
 
-    /** As {@link #readIntake(ProfilerEngine, Clock, String)}, from a body's bytes (UTF-8, RFC 8259). */
+    /** As {@link #readIntake(ProfilerEngine, Clock, JsonNode)}, from a body's bytes (UTF-8, RFC 8259). */
     static Intake readIntake(ProfilerEngine engine, Clock clock, byte[] json) {
         return new IntakeJson(new IntakeValidator(engine.catalogue()), clock).read(json);
     }

@@ -56,8 +56,8 @@ public final class CaseStore {
     }
 
     /**
-     * Stores an intake with its outcome and the audit entry of it, in one transaction. A new case becomes {@code coach}'s, unless its id is
-     * that of an erased case: an erased case id is never taken again. With
+     * Stores an intake with its outcome and the audit entry of it, in one transaction. A new case becomes
+     * {@code coach}'s, unless its id is that of an erased case: an erased case id is never taken again. With
      * {@code corrects} null the intake is a new meeting (its meeting id is its own intake id, version 1); otherwise
      * {@code corrects} is the intake id of an earlier intake of the same case, and the new row is the next version of
      * that meeting. Earlier versions stay.
