@@ -34,15 +34,15 @@ public final class AuditLog {
                     + " characters, never intake content");
         }
         jdbc.run("record " + action + " by " + actor + " in the audit log",
-                connection -> insert(connection, jdbc.now(), actor, action, caseId, detail));
+                connection -> insert(jdbc, connection, jdbc.now(), actor, action, caseId, detail));
     }
 
     /** The entry written on a connection of the caller, so that it commits or rolls back with the caller's work. */
-    static int insert(Connection connection, Instant at, String actor, String action, String caseId, String detail)
+    static int insert(Jdbc jdbc, Connection connection, Instant at, String actor, String action, String caseId, String detail)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO audit_log (recorded_at, actor, action, case_id, detail) VALUES (?, ?, ?, ?, ?)")) {
-            Jdbc.setInstant(insert, 1, at);
+            jdbc.setInstant(insert, 1, at);
             insert.setString(2, actor);
             insert.setString(3, action);
             insert.setString(4, caseId);
@@ -63,7 +63,7 @@ public final class AuditLog {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         return entries("read the audit log",
-                "SELECT " + COLUMNS + " FROM audit_log ORDER BY recorded_at DESC, id DESC FETCH FIRST ? ROWS ONLY", null, limit);
+                "SELECT " + COLUMNS + " FROM audit_log ORDER BY recorded_at DESC, id DESC LIMIT ?", null, limit);
     }
 
     private List<AuditEntry> entries(String doing, String sql, String caseId, Integer limit) {
@@ -86,8 +86,8 @@ public final class AuditLog {
         });
     }
 
-    private static AuditEntry entry(ResultSet rows) throws SQLException {
-        return new AuditEntry(rows.getLong("id"), Jdbc.getInstant(rows, "recorded_at"), rows.getString("actor"),
+    private AuditEntry entry(ResultSet rows) throws SQLException {
+        return new AuditEntry(rows.getLong("id"), jdbc.getInstant(rows, "recorded_at"), rows.getString("actor"),
                 rows.getString("action"), rows.getString("case_id"), rows.getString("detail"));
     }
 }

@@ -120,11 +120,11 @@ public final class CaseStore {
             insert.setString(2, caseId);
             insert.setLong(3, meeting);
             insert.setInt(4, version);
-            insert.setObject(5, stored.date());
+            jdbc.setDate(insert, 5, stored.date());
             insert.setString(6, stored.observer());
             insert.setString(7, stored.intakeJson());
             insert.setString(8, storedBy);
-            Jdbc.setInstant(insert, 9, stored.storedAt());
+            jdbc.setInstant(insert, 9, stored.storedAt());
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -138,7 +138,7 @@ public final class CaseStore {
             insert.setString(6, stored.safetyStatus());
             insert.executeUpdate();
         }
-        AuditLog.insert(connection, stored.storedAt(), storedBy, corrects == null ? STORE_INTAKE : CORRECT_INTAKE,
+        AuditLog.insert(jdbc, connection, stored.storedAt(), storedBy, corrects == null ? STORE_INTAKE : CORRECT_INTAKE,
                 caseId, "intake " + intakeId + ", meeting " + meeting + ", version " + version);
         return stored;
     }
@@ -191,15 +191,12 @@ public final class CaseStore {
             }
             CaseErasure erasure = new CaseErasure(caseId, intakes, cards, feedback, jdbc.now());
             try (PreparedStatement tombstone = connection.prepareStatement(
-                    "INSERT INTO erased_cases (case_id, erased_at) SELECT CAST(? AS VARCHAR(100)),"
-                            + " CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS"
-                            + " (SELECT 1 FROM erased_cases WHERE case_id = ?)")) {
+                    "INSERT INTO erased_cases (case_id, erased_at) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING")) {
                 tombstone.setString(1, caseId);
-                Jdbc.setInstant(tombstone, 2, erasure.erasedAt());
-                tombstone.setString(3, caseId);
+                jdbc.setInstant(tombstone, 2, erasure.erasedAt());
                 tombstone.executeUpdate();
             }
-            AuditLog.insert(connection, erasure.erasedAt(), erasedBy, ERASE_CASE, caseId,
+            AuditLog.insert(jdbc, connection, erasure.erasedAt(), erasedBy, ERASE_CASE, caseId,
                     "reason: " + reason + "; removed intakes: " + intakes + ", CDS cards: " + cards + ", feedback: "
                             + feedback);
             return Optional.of(erasure);
@@ -214,8 +211,8 @@ public final class CaseStore {
     }
 
     /** The case's coach, with the case row locked until the transaction ends; empty for a new case. */
-    private static Optional<String> lockCase(Connection connection, String caseId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT coach FROM cases WHERE case_id = ? FOR UPDATE")) {
+    private Optional<String> lockCase(Connection connection, String caseId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(jdbc.dialect().lockCase())) {
             select.setString(1, caseId);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
@@ -224,7 +221,7 @@ public final class CaseStore {
     }
 
     private void createCase(Connection connection, String caseId, String coach) throws SQLException {
-        Optional<User> owner = UserStore.find(connection, coach);
+        Optional<User> owner = UserStore.find(jdbc, connection, coach);
         if (owner.isEmpty() || owner.get().role() != Role.COACH) {
             throw new IllegalArgumentException(coach + " is not a coach: a case belongs to a coach");
         }
@@ -232,18 +229,18 @@ public final class CaseStore {
                 "INSERT INTO cases (case_id, coach, created_at) VALUES (?, ?, ?)")) {
             insert.setString(1, caseId);
             insert.setString(2, coach);
-            Jdbc.setInstant(insert, 3, jdbc.now());
+            jdbc.setInstant(insert, 3, jdbc.now());
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (Jdbc.isUniqueViolation(e)) {
+            if (jdbc.isUniqueViolation(e)) {
                 throw new CaseCreatedMeanwhile();
             }
             throw e;
         }
     }
 
-    private static long nextIntakeId(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT nextval('intake_ids')");
+    private long nextIntakeId(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(jdbc.dialect().nextIntakeId());
              ResultSet rows = select.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -397,12 +394,12 @@ public final class CaseStore {
         });
     }
 
-    private static StoredIntake intake(ResultSet rows) throws SQLException {
+    private StoredIntake intake(ResultSet rows) throws SQLException {
         return new StoredIntake(rows.getLong("intake_id"), rows.getString("case_id"), rows.getLong("meeting"),
-                rows.getInt("version"), rows.getObject("meeting_date", LocalDate.class), rows.getString("observer"),
+                rows.getInt("version"), jdbc.getDate(rows, "meeting_date"), rows.getString("observer"),
                 rows.getString("intake_json"), rows.getString("outcome_json"), rows.getString("rule_set_version"),
                 rows.getString("primary_type"), rows.getString("stage"), rows.getString("safety_status"),
-                rows.getString("stored_by"), Jdbc.getInstant(rows, "stored_at"));
+                rows.getString("stored_by"), jdbc.getInstant(rows, "stored_at"));
     }
 
     /** The case did not exist when looked at, but did when inserted: a concurrent first intake of the same case. */

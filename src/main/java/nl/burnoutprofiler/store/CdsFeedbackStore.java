@@ -76,12 +76,12 @@ public final class CdsFeedbackStore {
                     insert.setString(3, card.caseId());
                     insert.setString(4, card.recommendationId());
                     insert.setString(5, card.ruleSetVersion());
-                    Jdbc.setInstant(insert, 6, now);
+                    jdbc.setInstant(insert, 6, now);
                     insert.setString(7, issuedTo);
                     try {
                         insert.executeUpdate();
                     } catch (SQLException e) {
-                        if (!Jdbc.isUniqueViolation(e)) {
+                        if (!jdbc.isUniqueViolation(e)) {
                             throw e;
                         }
                     }
@@ -134,15 +134,15 @@ public final class CdsFeedbackStore {
                 insert.setString(5, feedback.reasonCode());
                 insert.setString(6, feedback.reasonDisplay());
                 insert.setString(7, feedback.userComment());
-                Jdbc.setInstant(insert, 8, feedback.outcomeTimestamp());
-                Jdbc.setInstant(insert, 9, jdbc.now());
+                jdbc.setInstant(insert, 8, feedback.outcomeTimestamp());
+                jdbc.setInstant(insert, 9, jdbc.now());
                 insert.setString(10, receivedFrom);
                 return insert.executeUpdate() == 1;
             } catch (SQLException e) {
-                if (Jdbc.isUniqueViolation(e)) {
+                if (jdbc.isUniqueViolation(e)) {
                     return false;
                 }
-                if (Jdbc.isMissingReference(e)) {
+                if (jdbc.isMissingReference(e)) {
                     throw new IllegalArgumentException("card " + feedback.cardUuid() + " was never issued", e);
                 }
                 throw e;
@@ -168,19 +168,19 @@ public final class CdsFeedbackStore {
         });
     }
 
-    private static IssuedCard card(ResultSet rows) throws SQLException {
+    private IssuedCard card(ResultSet rows) throws SQLException {
         return new IssuedCard(rows.getString("uuid"), rows.getString("service_id"), rows.getString("case_id"),
                 rows.getString("recommendation_id"), rows.getString("rule_set_version"),
-                Jdbc.getInstant(rows, "issued_at"), rows.getString("issued_to"));
+                jdbc.getInstant(rows, "issued_at"), rows.getString("issued_to"));
     }
 
-    private static Feedback feedback(ResultSet rows) throws SQLException {
+    private Feedback feedback(ResultSet rows) throws SQLException {
         String accepted = rows.getString("accepted_suggestions");
         return new Feedback(rows.getLong("id"), card(rows), rows.getString("outcome"),
                 accepted == null ? List.of() : List.of(accepted.split(" ")),
                 rows.getString("override_reason_system"), rows.getString("override_reason_code"),
                 rows.getString("override_reason_display"), rows.getString("user_comment"),
-                Jdbc.getInstant(rows, "outcome_timestamp"), Jdbc.getInstant(rows, "received_at"),
+                jdbc.getInstant(rows, "outcome_timestamp"), jdbc.getInstant(rows, "received_at"),
                 rows.getString("received_from"));
     }
 }

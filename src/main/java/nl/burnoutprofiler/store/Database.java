@@ -1,10 +1,11 @@
 package nl.burnoutprofiler.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -22,17 +23,22 @@ import com.zaxxer.hikari.pool.HikariPool;
  * The store: a connection pool, migrated with Flyway when opened, and the stores that work on it. Thread-safe; open
  * one per application and close it at shutdown.
  *
- * <p>Migrations come from {@code classpath:db/migration/common} and from the folder of the database in use,
- * {@code classpath:db/migration/h2} or {@code classpath:db/migration/postgresql} (what cannot be written alike for
- * both, such as the triggers that make intakes, outcomes and the audit log append-only).
+ * <p>It runs on PostgreSQL or on SQLite, the embedded database. Migrations come from
+ * {@code classpath:db/migration/common} and {@code classpath:db/migration/postgresql} for PostgreSQL, and from
+ * {@code classpath:db/migration/sqlite} (the same versions in SQLite's terms) for SQLite.
+ *
+ * <p>SQLite runs in write-ahead-log mode with {@code synchronous=FULL}: a commit returns once its log record is on
+ * disk, so that nothing acknowledged is lost when the process is killed (or the machine loses power), and readers
+ * never wait for the writer. Every transaction takes the write lock when it begins ({@code BEGIN IMMEDIATE}), so two
+ * transactions never both read and then both try to write.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static final String MIGRATIONS = "classpath:db/migration";
-    /** {@code org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD}. */
-    private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
+    /** How long a write waits for another process's write on the same SQLite file (the CLI beside a server). */
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
 
     private final HikariDataSource pool;
     private final UserStore users;
@@ -42,9 +48,9 @@ public final class Database implements AutoCloseable {
     private final AuditLog audit;
     private final CdsFeedbackStore cdsFeedback;
 
-    private Database(HikariDataSource pool, Clock clock) {
+    private Database(HikariDataSource pool, Dialect dialect, Clock clock) {
         this.pool = pool;
-        Jdbc jdbc = new Jdbc(pool, clock);
+        Jdbc jdbc = new Jdbc(pool, dialect, clock);
         this.users = new UserStore(jdbc);
         this.tokens = new TokenStore(jdbc);
         this.sessions = new SessionStore(jdbc);
@@ -54,9 +60,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the database and brings its schema up to date. An H2 file database gets its folder made; the data folder
-     * of the embedded database is closed to others, and a database there made before it had a secret gets the
-     * secret as its password.
+     * Opens the database and brings its schema up to date. For the embedded database: its folder is made when
+     * missing, its files are readable by their owner only, and the H2 database of earlier versions, when found in
+     * its folder, is imported first (see {@link LegacyH2Import}).
      */
     public static Database open(DatabaseSettings settings) {
         return open(settings, Clock.systemUTC());
@@ -67,23 +73,30 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         String where = settings.describe();
-        settings.h2Directory().ifPresent(DataFolder::prepare);
+        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
+            throw new StoreException("H2 (" + where + ") is no longer a store of burnout-profiler: killed while storing,"
+                    + " it lost intakes it had acknowledged. Use the embedded database (leave the database URL out; it"
+                    + " imports the H2 database of its data folder) or PostgreSQL");
+        }
+        Optional<Path> file = settings.sqliteFile();
+        file.ifPresent(DataFolder::protectDatabaseFiles);
+        file.ifPresent(LegacyH2Import::importIfFound);
 
-        HikariDataSource pool = connect(settings, where);
+        HikariDataSource pool = pool(settings, where);
         try {
-            String vendor = vendorOf(pool, where);
+            Dialect dialect = dialectOf(pool, where);
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(pool)
-                    .locations(MIGRATIONS + "/common", MIGRATIONS + "/" + vendor)
+                    .locations(dialect.migrationLocations(MIGRATIONS))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
             LOG.info("Opened database {} (schema version {}, {} migration(s) applied)",
                     where, result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
-            // Again, now that the database files exist: H2 makes them with the process's umask.
-            settings.h2Directory().ifPresent(DataFolder::prepare);
-            return new Database(pool, clock);
+            // Again, now that the log files exist.
+            file.ifPresent(DataFolder::protectDatabaseFiles);
+            return new Database(pool, dialect, clock);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("Cannot bring the database " + where + " up to date: " + e.getMessage(), e);
@@ -127,22 +140,6 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    private static HikariDataSource connect(DatabaseSettings settings, String where) {
-        try {
-            return pool(settings, where);
-        } catch (StoreException e) {
-            if (settings.embedded() && wrongPassword(e) && DataFolder.protectUnprotectedDatabase(settings)) {
-                LOG.info("The embedded database {} now has the secret of its data folder as its password", where);
-                return pool(settings, where);
-            }
-            throw e;
-        }
-    }
-
-    private static boolean wrongPassword(StoreException e) {
-        return e.getCause() instanceof SQLException cause && cause.getErrorCode() == H2_WRONG_USER_OR_PASSWORD;
-    }
-
     private static HikariDataSource pool(DatabaseSettings settings, String where) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("burnout-profiler");
@@ -153,6 +150,14 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
         config.setConnectionTimeout(10_000);
+        if (settings.embedded()) {
+            // Pragmas of sqlite-jdbc, set on every connection it opens.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        }
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
@@ -164,21 +169,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The migration folder of the database behind the pool. */
-    private static String vendorOf(DataSource pool, String where) {
+    private static Dialect dialectOf(DataSource pool, String where) {
         String product;
         try (Connection connection = pool.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new StoreException("Cannot connect to the database " + where, e);
         }
-        String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
-        if (name.equals("h2")) {
-            return "h2";
-        }
-        if (name.equals("postgresql")) {
-            return "postgresql";
-        }
-        throw new StoreException("Unsupported database " + product + " at " + where + ": use PostgreSQL or H2");
+        return Dialect.of(product).orElseThrow(() -> new StoreException(
+                "Unsupported database " + product + " at " + where + ": use PostgreSQL or the embedded SQLite"));
     }
 }

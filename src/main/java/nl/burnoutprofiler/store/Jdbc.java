@@ -4,20 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
-/** The plumbing the stores share: connections, transactions, the clock and UTC timestamps. */
+/** The plumbing the stores share: connections, transactions, the clock, and what differs between the databases. */
 final class Jdbc {
-
-    /** SQLState of a unique key that is taken (PostgreSQL and H2 alike). */
-    static final String UNIQUE_VIOLATION = "23505";
 
     @FunctionalInterface
     interface Work<T> {
@@ -25,11 +21,24 @@ final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final Dialect dialect;
     private final Clock clock;
+    /**
+     * SQLite has one write lock per database, taken when a transaction begins; a transaction that finds it taken
+     * polls for it with growing sleeps. Queuing this process's transactions here instead hands the lock on at once.
+     * Null for PostgreSQL, which locks rows.
+     */
+    private final ReentrantLock sqliteWriter;
 
-    Jdbc(DataSource dataSource, Clock clock) {
+    Jdbc(DataSource dataSource, Dialect dialect, Clock clock) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.clock = clock;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     /** Now, to the microsecond: what both databases keep of a timestamp, so what is returned equals what is read back. */
@@ -48,6 +57,18 @@ final class Jdbc {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T transaction(String doing, Work<T> work) {
+        if (sqliteWriter == null) {
+            return inTransaction(doing, work);
+        }
+        sqliteWriter.lock();
+        try {
+            return inTransaction(doing, work);
+        } finally {
+            sqliteWriter.unlock();
+        }
+    }
+
+    private <T> T inTransaction(String doing, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -72,26 +93,28 @@ final class Jdbc {
         }
     }
 
-    static boolean isUniqueViolation(SQLException e) {
-        return UNIQUE_VIOLATION.equals(e.getSQLState());
+    boolean isUniqueViolation(SQLException e) {
+        return dialect.isUniqueViolation(e);
     }
 
-    /** A reference to a row that does not exist: 23503 on PostgreSQL, 23506 on H2. */
-    static boolean isMissingReference(SQLException e) {
-        return "23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState());
+    boolean isMissingReference(SQLException e) {
+        return dialect.isMissingReference(e);
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        }
+    void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        dialect.setInstant(statement, index, instant);
     }
 
-    static Instant getInstant(ResultSet rows, String column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    Instant getInstant(ResultSet rows, String column) throws SQLException {
+        return dialect.getInstant(rows, column);
+    }
+
+    void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+        dialect.setDate(statement, index, date);
+    }
+
+    LocalDate getDate(ResultSet rows, String column) throws SQLException {
+        return dialect.getDate(rows, column);
     }
 
     static String requireText(String value, String what) {

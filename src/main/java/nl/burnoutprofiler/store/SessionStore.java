@@ -33,13 +33,13 @@ public final class SessionStore {
                 insert.setString(1, session.idHash());
                 insert.setString(2, session.username());
                 insert.setString(3, session.csrfToken());
-                Jdbc.setInstant(insert, 4, session.expiresAt().truncatedTo(ChronoUnit.MICROS));
+                jdbc.setInstant(insert, 4, session.expiresAt().truncatedTo(ChronoUnit.MICROS));
                 return insert.executeUpdate();
             } catch (SQLException e) {
-                if (Jdbc.isUniqueViolation(e)) {
+                if (jdbc.isUniqueViolation(e)) {
                     throw new ConflictException("a session with this id exists", e);
                 }
-                if (Jdbc.isMissingReference(e)) {
+                if (jdbc.isMissingReference(e)) {
                     throw new IllegalArgumentException("no user " + session.username());
                 }
                 throw e;
@@ -53,13 +53,13 @@ public final class SessionStore {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id_hash, username, csrf_token, expires_at FROM sessions WHERE id_hash = ? AND expires_at > ?")) {
                 select.setString(1, idHash);
-                Jdbc.setInstant(select, 2, now);
+                jdbc.setInstant(select, 2, now);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
                         return Optional.empty();
                     }
                     return Optional.of(new Session(rows.getString("id_hash"), rows.getString("username"),
-                            rows.getString("csrf_token"), Jdbc.getInstant(rows, "expires_at")));
+                            rows.getString("csrf_token"), jdbc.getInstant(rows, "expires_at")));
                 }
             }
         });
@@ -89,7 +89,7 @@ public final class SessionStore {
     public int deleteExpired(Instant now) {
         return jdbc.run("delete expired sessions", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sessions WHERE expires_at <= ?")) {
-                Jdbc.setInstant(delete, 1, now);
+                jdbc.setInstant(delete, 1, now);
                 return delete.executeUpdate();
             }
         });

@@ -1,19 +1,28 @@
 package nl.burnoutprofiler.store;
 
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The store could not do what was asked: the database is unreachable, refused a statement, or the data breaks a rule
  * of the store.
  *
- * <p>Database messages about data (SQLState classes 22, data exception, and 23, integrity constraint violation) quote
- * the values involved, which may be health data or hashes. Those are never carried: the exception then names only the
- * SQLState and vendor code, not the database's message, and has no cause. Other errors (connection, syntax, timeouts)
+ * <p>Database messages about data (SQLState classes 22, data exception, and 23, integrity constraint violation; on
+ * SQLite, which has no SQLStates, its constraint, type and size errors) may quote the values involved, which may be
+ * health data or hashes. Those are never carried: the exception then names only the SQLState and vendor code (on
+ * SQLite its result code), not the database's message, and has no cause. Other errors (connection, syntax, timeouts)
  * keep the SQLException as their cause.
  */
 public class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+
+    /** SQLite's primary result codes of errors about data: SQLITE_TOOBIG, SQLITE_CONSTRAINT, SQLITE_MISMATCH. */
+    private static final Set<Integer> SQLITE_DATA_ERRORS = Set.of(18, 19, 20);
+    /** sqlite-jdbc starts its messages with the extended result code: {@code [SQLITE_CONSTRAINT_CHECK] ...}. */
+    private static final Pattern SQLITE_RESULT_CODE = Pattern.compile("^\\[(SQLITE_[A-Z_]+)]");
 
     private final String sqlState;
 
@@ -44,12 +53,27 @@ public class StoreException extends RuntimeException {
 
     static boolean quotesValues(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
+        if (state != null) {
+            return state.startsWith("22") || state.startsWith("23");
+        }
+        return sqliteResultCode(e) != null && SQLITE_DATA_ERRORS.contains(e.getErrorCode());
+    }
+
+    /** The extended result code of an error of sqlite-jdbc; null for other drivers. */
+    private static String sqliteResultCode(SQLException e) {
+        if (!e.getClass().getName().startsWith("org.sqlite.") || e.getMessage() == null) {
+            return null;
+        }
+        Matcher code = SQLITE_RESULT_CODE.matcher(e.getMessage());
+        return code.find() ? code.group(1) : null;
     }
 
     private static String describe(String message, SQLException cause) {
         if (quotesValues(cause)) {
-            return message + " (SQLState " + cause.getSQLState() + ", vendor code " + cause.getErrorCode() + ")";
+            String code = cause.getSQLState() != null
+                    ? "SQLState " + cause.getSQLState() + ", vendor code " + cause.getErrorCode()
+                    : sqliteResultCode(cause);
+            return message + " (" + code + ")";
         }
         return message + ": " + cause.getMessage();
     }

@@ -43,7 +43,7 @@ public final class TokenStore {
         ApiToken token = new ApiToken(name, role, user, jdbc.now(), createdBy);
         return jdbc.transaction("create token " + name, connection -> {
             if (user != null) {
-                Optional<User> actingUser = UserStore.find(connection, user);
+                Optional<User> actingUser = UserStore.find(jdbc, connection, user);
                 if (actingUser.isEmpty() || actingUser.get().role() != role) {
                     throw new IllegalArgumentException(user + " is not a " + role.id());
                 }
@@ -54,11 +54,11 @@ public final class TokenStore {
                 insert.setString(2, tokenHash);
                 insert.setString(3, role.id());
                 insert.setString(4, user);
-                Jdbc.setInstant(insert, 5, token.createdAt());
+                jdbc.setInstant(insert, 5, token.createdAt());
                 insert.setString(6, createdBy);
                 insert.executeUpdate();
             } catch (SQLException e) {
-                if (Jdbc.isUniqueViolation(e)) {
+                if (jdbc.isUniqueViolation(e)) {
                     throw new ConflictException("token name '" + name + "' is taken, or the token is not new", e);
                 }
                 throw e;
@@ -100,15 +100,15 @@ public final class TokenStore {
         return jdbc.run("revoke token " + name, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")) {
-                Jdbc.setInstant(update, 1, jdbc.now());
+                jdbc.setInstant(update, 1, jdbc.now());
                 update.setString(2, name);
                 return update.executeUpdate() > 0;
             }
         });
     }
 
-    private static ApiToken token(ResultSet rows) throws SQLException {
+    private ApiToken token(ResultSet rows) throws SQLException {
         return new ApiToken(rows.getString("name"), Role.fromId(rows.getString("role")), rows.getString("username"),
-                Jdbc.getInstant(rows, "created_at"), rows.getString("created_by"), Jdbc.getInstant(rows, "revoked_at"));
+                jdbc.getInstant(rows, "created_at"), rows.getString("created_by"), jdbc.getInstant(rows, "revoked_at"));
     }
 }

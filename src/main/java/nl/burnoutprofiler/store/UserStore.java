@@ -46,10 +46,10 @@ public final class UserStore {
                 insert.setString(3, role.id());
                 insert.setString(4, passwordHash);
                 insert.setString(5, manager);
-                Jdbc.setInstant(insert, 6, user.createdAt());
+                jdbc.setInstant(insert, 6, user.createdAt());
                 insert.executeUpdate();
             } catch (SQLException e) {
-                if (Jdbc.isUniqueViolation(e)) {
+                if (jdbc.isUniqueViolation(e)) {
                     throw new ConflictException("username '" + username + "' is taken", e);
                 }
                 throw e;
@@ -59,7 +59,7 @@ public final class UserStore {
     }
 
     public Optional<User> find(String username) {
-        return jdbc.run("find user " + username, connection -> find(connection, username));
+        return jdbc.run("find user " + username, connection -> find(jdbc, connection, username));
     }
 
     /** The password hash of the user; empty when there is no such user or the user has no password. */
@@ -83,7 +83,7 @@ public final class UserStore {
                  ResultSet rows = select.executeQuery()) {
                 List<User> users = new ArrayList<>();
                 while (rows.next()) {
-                    users.add(user(rows));
+                    users.add(user(jdbc, rows));
                 }
                 return users;
             }
@@ -115,7 +115,7 @@ public final class UserStore {
      */
     public void setManager(String coach, String manager) {
         jdbc.transaction("assign a case manager to " + coach, connection -> {
-            User user = find(connection, coach).orElseThrow(() -> new IllegalArgumentException("no user " + coach));
+            User user = find(jdbc, connection, coach).orElseThrow(() -> new IllegalArgumentException("no user " + coach));
             if (user.role() != Role.COACH) {
                 throw new IllegalArgumentException("only a coach has a case manager; " + coach + " is " + user.role().id());
             }
@@ -149,7 +149,7 @@ public final class UserStore {
     /** True while there are no users at all: the first administrator may then be created. */
     public boolean isEmpty() {
         return jdbc.run("count users", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM users FETCH FIRST 1 ROWS ONLY");
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM users LIMIT 1");
                  ResultSet rows = select.executeQuery()) {
                 return !rows.next();
             }
@@ -157,25 +157,25 @@ public final class UserStore {
     }
 
     /** Within a transaction: the user, read with the given connection. */
-    static Optional<User> find(Connection connection, String username) throws SQLException {
+    static Optional<User> find(Jdbc jdbc, Connection connection, String username) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT " + COLUMNS + " FROM users WHERE username = ?")) {
             select.setString(1, username);
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(user(rows)) : Optional.empty();
+                return rows.next() ? Optional.of(user(jdbc, rows)) : Optional.empty();
             }
         }
     }
 
-    private static void requireCaseManager(Connection connection, String manager) throws SQLException {
-        Optional<User> user = find(connection, manager);
+    private void requireCaseManager(Connection connection, String manager) throws SQLException {
+        Optional<User> user = find(jdbc, connection, manager);
         if (user.isEmpty() || user.get().role() != Role.CASE_MANAGER) {
             throw new IllegalArgumentException(manager + " is not a case manager");
         }
     }
 
-    private static User user(ResultSet rows) throws SQLException {
+    private static User user(Jdbc jdbc, ResultSet rows) throws SQLException {
         return new User(rows.getString("username"), rows.getString("display_name"), Role.fromId(rows.getString("role")),
-                rows.getString("manager"), Jdbc.getInstant(rows, "created_at"));
+                rows.getString("manager"), jdbc.getInstant(rows, "created_at"));
     }
 }

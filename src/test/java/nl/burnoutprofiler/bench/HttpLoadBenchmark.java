@@ -46,11 +46,11 @@ import nl.burnoutprofiler.store.Role;
 
 /**
  * HTTP load benchmark of the server: {@code POST /api/v1/assessments} and {@code POST /api/v1/cases/{caseId}/intakes}
- * on the embedded H2 database, with {@code GET /api/v1/session} as a reference for the fixed cost of a request
+ * on the embedded SQLite database, with {@code GET /api/v1/session} as a reference for the fixed cost of a request
  * (authentication, routing, headers, JSON of a tiny answer). A plain {@code main} (not JUnit); surefire skips it
  * ({@code **}{@code /*Benchmark*.java} is excluded in the pom).
  *
- * <p>The server runs in this JVM on a free loopback port with a fresh H2 database in a temp folder; the load comes
+ * <p>The server runs in this JVM on a free loopback port with a fresh embedded database in a temp folder; the load comes
  * from a second process, <a href="https://github.com/wg/wrk">wrk</a> ({@code apt-get install -y wrk}), driven by Lua
  * scripts this class writes at run time. Both share the machine's CPUs, so every run also reports how much CPU the
  * server and wrk used, and how much other processes took (well above 0 means the machine was shared and the figures
@@ -437,7 +437,7 @@ public final class HttpLoadBenchmark {
                             r.p99Ms(), r.connections())).orElse("no run with p99 < 20 ms and 0 errors"));
         }
         if (part("store")) {
-            verdict(String.format(Locale.ROOT, "%s >= %,.0f/s on H2, 0 errors", STORE, TARGET_STORE_PER_S),
+            verdict(String.format(Locale.ROOT, "%s >= %,.0f/s on the embedded database, 0 errors", STORE, TARGET_STORE_PER_S),
                     storeBest.filter(r -> r.rps() >= TARGET_STORE_PER_S && r.errors() == 0).isPresent(),
                     storeBest.map(r -> String.format(Locale.ROOT, "%.0f/s, p99 %.1f ms at %d connections, %d errors",
                             r.rps(), r.p99Ms(), r.connections(), r.errors())).orElse("no run"));
@@ -762,7 +762,7 @@ public final class HttpLoadBenchmark {
         System.out.printf(Locale.ROOT, "Load: %s, %s; CPU busy before start (other processes): %s of the machine%n",
                 wrkVersion, GZIP ? "Accept-Encoding: gzip" : "no Accept-Encoding (uncompressed answers)",
                 AssessmentBenchmark.pct(busyBefore));
-        System.out.printf(Locale.ROOT, "Server: http://127.0.0.1:%d, rule set %s (%d rules), fresh H2 database, started in %.0f ms%n",
+        System.out.printf(Locale.ROOT, "Server: http://127.0.0.1:%d, rule set %s (%d rules), fresh embedded database, started in %.0f ms%n",
                 server.port(), engine.ruleSetVersion(), engine.rules().size(), startMs);
         long absent = intakes.stream().flatMap(i -> i.observations().stream()).filter(o -> !o.present()).count();
         long observations = intakes.stream().mapToLong(i -> i.observations().size()).sum();

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import nl.burnoutprofiler.store.TestDatabases;
 
 /**
- * Acknowledged means durable, on PostgreSQL: the packaged server is killed ({@code kill -9}) 20 times while eight
- * clients store intakes, and after every restart each intake it answered 201 for is there. {@code -Dcrash.kills=N}
- * sets the number of kills. The embedded database is measured the same way by {@link CrashBenchmark}.
+ * Acknowledged means durable, on the embedded database and on PostgreSQL: the packaged server is killed
+ * ({@code kill -9}) 20 times while eight clients store intakes, and after every restart the database opens and each
+ * intake it answered 201 for is there. {@code -Dcrash.kills=N} sets the number of kills; {@link CrashBenchmark} runs
+ * the same outside the suite.
  */
 class CrashDurabilityIT {
 
@@ -21,6 +22,16 @@ class CrashDurabilityIT {
 
     @TempDir
     Path workingFolder;
+
+    @Test
+    void everyAcknowledgedIntakeSurvivesAKillOfTheServerOnTheEmbeddedDatabase() throws Exception {
+        CrashRun.Result result = new CrashRun(workingFolder, Map.of()).run(KILLS);
+
+        assertThat(result.acknowledged()).isGreaterThan(KILLS);
+        assertThat(result.lost()).as("acknowledged intakes missing after a restart").isEmpty();
+        System.out.printf("CrashDurabilityIT (embedded): %d kills, %d acknowledged intakes, all found after restart%n",
+                result.kills(), result.acknowledged());
+    }
 
     @Test
     void everyAcknowledgedIntakeSurvivesAKillOfTheServerOnPostgreSql() throws Exception {
@@ -32,7 +43,7 @@ class CrashDurabilityIT {
 
             assertThat(result.acknowledged()).isGreaterThan(KILLS);
             assertThat(result.lost()).as("acknowledged intakes missing after a restart").isEmpty();
-            System.out.printf("CrashDurabilityIT: %d kills, %d acknowledged intakes, all found after restart%n",
+            System.out.printf("CrashDurabilityIT (PostgreSQL): %d kills, %d acknowledged intakes, all found after restart%n",
                     result.kills(), result.acknowledged());
         }
     }

@@ -23,7 +23,7 @@ import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.Role;
 
 /**
- * The real server on a free port of 127.0.0.1 with an H2 database in a temporary folder, and the people and programs
+ * The real server on a free port of 127.0.0.1 with the embedded (SQLite) database in a temporary folder, and the people and programs
  * that call it. Start one per test class; it loads the rule set once.
  *
  * <pre>{@code

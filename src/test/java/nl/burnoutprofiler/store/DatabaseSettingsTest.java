@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.DriverManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -20,17 +22,40 @@ class DatabaseSettingsTest {
     Path folder;
 
     @Test
-    void theEmbeddedDatabaseIsAnH2FileInPostgreSqlModeThatWritesEachCommitAtOnce() {
+    void theEmbeddedDatabaseIsAnSqliteFileInTheDataFolder() {
         DatabaseSettings settings = DatabaseSettings.embedded(folder.resolve("data"));
 
-        assertThat(settings.jdbcUrl())
-                .startsWith("jdbc:h2:file:" + folder.resolve("data").toAbsolutePath() + "/burnout-profiler;")
-                .contains(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
-                .contains(";WRITE_DELAY=0");
-        assertThat(settings.user()).isEqualTo("sa");
-        assertThat(settings.password()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:sqlite:" + folder.resolve("data").toAbsolutePath() + "/burnout-profiler.db");
         assertThat(settings.embedded()).isTrue();
         assertThat(new DatabaseSettings("jdbc:postgresql://db/burnout", "app", "pw").embedded()).isFalse();
+    }
+
+    @Test
+    void theEmbeddedDatabaseCommitsThroughASynchronousWriteAheadLog() throws SQLException {
+        try (Database database = Database.open(DatabaseSettings.embedded(folder.resolve("data")));
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            assertThat(pragma(statement, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(statement, "synchronous")).as("FULL").isEqualTo("2");
+            assertThat(pragma(statement, "foreign_keys")).isEqualTo("1");
+        }
+    }
+
+    private static String pragma(Statement statement, String name) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
+    void anH2UrlIsRefusedWithTheReason() {
+        DatabaseSettings h2 = new DatabaseSettings("jdbc:h2:file:" + folder.resolve("db"), "sa", "");
+
+        assertThatThrownBy(() -> Database.open(h2))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("no longer a store").hasMessageContaining("lost intakes")
+                .hasMessageContaining("PostgreSQL");
     }
 
     @Test
@@ -69,8 +94,13 @@ class DatabaseSettingsTest {
 
         try (Database database = Database.open(DatabaseSettings.embedded(data))) {
             assertThat(database.users().isEmpty()).isTrue();
+            assertThat(data.resolve("burnout-profiler.db-wal")).as("the log, while open").exists();
+            assertOwnerOnly(data);
         }
+        assertOwnerOnly(data);
+    }
 
+    private static void assertOwnerOnly(Path data) throws IOException {
         assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.toList()).isNotEmpty().allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file))
@@ -83,56 +113,28 @@ class DatabaseSettingsTest {
         Path data = folder.resolve("data");
         Database.open(DatabaseSettings.embedded(data)).close();
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(data.resolve("burnout-profiler.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(data.resolve("burnout-profiler.db"), PosixFilePermissions.fromString("rw-r--r--"));
 
         Database.open(DatabaseSettings.embedded(data)).close();
 
         assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
-        assertThat(Files.getPosixFilePermissions(data.resolve("burnout-profiler.mv.db")))
+        assertThat(Files.getPosixFilePermissions(data.resolve("burnout-profiler.db")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
-    void theSecretBesideTheDatabaseIsMadeOnceAndNeededToOpenIt() throws IOException {
-        Path data = folder.resolve("data");
-        DatabaseSettings first = DatabaseSettings.embedded(data);
-        Database.open(first).close();
-
-        assertThat(DatabaseSettings.embedded(data).password()).isEqualTo(first.password());
-        assertThat(Files.readString(data.resolve("database.secret")).strip()).isEqualTo(first.password());
-        DatabaseSettings withoutSecret = new DatabaseSettings(first.jdbcUrl(), "sa", "");
-        assertThatThrownBy(() -> Database.open(withoutSecret).close()).isInstanceOf(StoreException.class);
-        Files.writeString(data.resolve("database.secret"), "not-the-secret-of-this-database");
-        assertThatThrownBy(() -> Database.open(DatabaseSettings.embedded(data)).close())
-                .isInstanceOf(StoreException.class).hasMessageContaining("Cannot connect");
-    }
-
-    @Test
-    void aDatabaseMadeWithoutASecretGetsTheSecretAsItsPassword() throws Exception {
-        Path data = folder.resolve("data");
-        DatabaseSettings settings = DatabaseSettings.embedded(data);
-        Database.open(new DatabaseSettings(settings.jdbcUrl(), "sa", "")).close();
-
-        try (Database database = Database.open(settings)) {
-            assertThat(database.users().isEmpty()).isTrue();
-        }
-        assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), "sa", "").close())
-                .isInstanceOf(SQLException.class);
-    }
-
-    @Test
-    void theFolderOfAnotherH2UrlIsLeftAsItIs() throws IOException {
+    void theFolderOfAnotherSqliteFileIsLeftAsItIsButTheDatabaseIsTheOwnersOnly() throws IOException {
         Path own = folder.resolve("own");
         Files.createDirectories(own);
         Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path notes = Files.writeString(own.resolve("notes.txt"), "not ours");
-        DatabaseSettings settings = new DatabaseSettings("jdbc:h2:file:" + own.resolve("db") + DatabaseSettings.H2_OPTIONS,
-                "sa", "");
+        Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-r--r--"));
 
-        Database.open(settings).close();
+        Database.open(new DatabaseSettings("jdbc:sqlite:" + own.resolve("store.db"), null, null)).close();
 
         assertThat(Files.getPosixFilePermissions(own)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertThat(Files.getPosixFilePermissions(notes)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        assertThat(Files.getPosixFilePermissions(notes)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Files.getPosixFilePermissions(own.resolve("store.db"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Databases for tests: an H2 file database in a temporary folder, or a fresh schema on the PostgreSQL server that the
+ * Databases for tests: the embedded SQLite database in a temporary folder, or a fresh schema on the PostgreSQL server that the
  * environment names ({@value #URL}, {@value #USER}, {@value #PASSWORD}; {@code .ci/run} sets them). Without that
  * server a PostgreSQL test is skipped, except in CI ({@value #CI} set), where it fails.
  *
@@ -31,8 +31,8 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** A new, empty H2 file database in {@code folder} (use a JUnit {@code @TempDir}). */
-    public static DatabaseSettings h2(Path folder) {
+    /** A new, empty embedded database in {@code folder} (use a JUnit {@code @TempDir}). */
+    public static DatabaseSettings embedded(Path folder) {
         return DatabaseSettings.embedded(folder);
     }
 
