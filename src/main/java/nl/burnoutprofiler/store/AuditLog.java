@@ -33,7 +33,7 @@ public final class AuditLog {
             throw new IllegalArgumentException("an audit detail is a short note of at most " + MAX_DETAIL
                     + " characters, never intake content");
         }
-        jdbc.run("record " + action + " by " + actor + " in the audit log",
+        jdbc.transaction("record " + action + " by " + actor + " in the audit log",
                 connection -> insert(jdbc, connection, jdbc.now(), actor, action, caseId, detail));
     }
 

@@ -66,10 +66,11 @@ public final class CdsFeedbackStore {
     /** Records issued cards; a card issued before (same uuid) keeps its first record. */
     public void recordIssued(List<NewCard> cards, String issuedTo) {
         Jdbc.requireText(issuedTo, "issuedTo");
-        jdbc.run("record " + cards.size() + " issued CDS cards", connection -> {
+        jdbc.transaction("record " + cards.size() + " issued CDS cards", connection -> {
             Instant now = jdbc.now();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cds_cards (uuid, service_id, "
-                    + "case_id, recommendation_id, rule_set_version, issued_at, issued_to) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "case_id, recommendation_id, rule_set_version, issued_at, issued_to) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (uuid) DO NOTHING")) {
                 for (NewCard card : cards) {
                     insert.setString(1, card.uuid());
                     insert.setString(2, card.serviceId());
@@ -78,13 +79,7 @@ public final class CdsFeedbackStore {
                     insert.setString(5, card.ruleSetVersion());
                     jdbc.setInstant(insert, 6, now);
                     insert.setString(7, issuedTo);
-                    try {
-                        insert.executeUpdate();
-                    } catch (SQLException e) {
-                        if (!jdbc.isUniqueViolation(e)) {
-                            throw e;
-                        }
-                    }
+                    insert.executeUpdate();
                 }
             }
             return null;
@@ -121,11 +116,12 @@ public final class CdsFeedbackStore {
         if (feedback.outcomeTimestamp() == null) {
             throw new IllegalArgumentException("outcomeTimestamp is required");
         }
-        return jdbc.run("store CDS feedback on card " + feedback.cardUuid(), connection -> {
+        return jdbc.transaction("store CDS feedback on card " + feedback.cardUuid(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cds_feedback (card_uuid, "
                     + "outcome, accepted_suggestions, override_reason_system, override_reason_code, "
                     + "override_reason_display, user_comment, outcome_timestamp, received_at, received_from) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (card_uuid, outcome, outcome_timestamp) DO NOTHING")) {
                 insert.setString(1, feedback.cardUuid());
                 insert.setString(2, feedback.outcome());
                 insert.setString(3, feedback.acceptedSuggestions().isEmpty() ? null
@@ -139,9 +135,6 @@ public final class CdsFeedbackStore {
                 insert.setString(10, receivedFrom);
                 return insert.executeUpdate() == 1;
             } catch (SQLException e) {
-                if (jdbc.isUniqueViolation(e)) {
-                    return false;
-                }
                 if (jdbc.isMissingReference(e)) {
                     throw new IllegalArgumentException("card " + feedback.cardUuid() + " was never issued", e);
                 }

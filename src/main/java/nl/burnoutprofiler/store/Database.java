@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
 
     private final HikariDataSource pool;
+    private final Jdbc jdbc;
     private final UserStore users;
     private final TokenStore tokens;
     private final SessionStore sessions;
@@ -50,7 +51,7 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource pool, Dialect dialect, Clock clock) {
         this.pool = pool;
-        Jdbc jdbc = new Jdbc(pool, dialect, clock);
+        this.jdbc = new Jdbc(pool, dialect, clock);
         this.users = new UserStore(jdbc);
         this.tokens = new TokenStore(jdbc);
         this.sessions = new SessionStore(jdbc);
@@ -137,6 +138,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        jdbc.close();
         pool.close();
     }
 

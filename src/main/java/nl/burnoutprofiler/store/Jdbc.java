@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -23,18 +22,14 @@ final class Jdbc {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final Clock clock;
-    /**
-     * SQLite has one write lock per database, taken when a transaction begins; a transaction that finds it taken
-     * polls for it with growing sleeps. Queuing this process's transactions here instead hands the lock on at once.
-     * Null for PostgreSQL, which locks rows.
-     */
-    private final ReentrantLock sqliteWriter;
+    /** SQLite's transactions, several to a commit; null for PostgreSQL, where each caller runs its own. */
+    private final GroupCommitWriter sqliteWriter;
 
     Jdbc(DataSource dataSource, Dialect dialect, Clock clock) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.clock = clock;
-        this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new GroupCommitWriter(dataSource) : null;
     }
 
     Dialect dialect() {
@@ -46,7 +41,7 @@ final class Jdbc {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode. */
+    /** Runs {@code work} on a connection in auto-commit mode: for reads. */
     <T> T run(String doing, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
@@ -55,16 +50,19 @@ final class Jdbc {
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Returns only
+     * after the commit. Every write goes through here (never through {@link #run}), so that on SQLite all writes
+     * of this process take turns in one queue rather than poll for the database's write lock.
+     */
     <T> T transaction(String doing, Work<T> work) {
-        if (sqliteWriter == null) {
-            return inTransaction(doing, work);
-        }
-        sqliteWriter.lock();
-        try {
-            return inTransaction(doing, work);
-        } finally {
-            sqliteWriter.unlock();
+        return sqliteWriter == null ? inTransaction(doing, work) : sqliteWriter.transaction(doing, work);
+    }
+
+    /** Stops the SQLite writer; callers still waiting get a {@link StoreException}. */
+    void close() {
+        if (sqliteWriter != null) {
+            sqliteWriter.close();
         }
     }
 

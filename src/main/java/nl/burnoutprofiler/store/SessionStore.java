@@ -27,7 +27,7 @@ public final class SessionStore {
         Jdbc.requireText(session.username(), "username");
         Jdbc.requireText(session.csrfToken(), "CSRF token");
         Objects.requireNonNull(session.expiresAt(), "expiry");
-        jdbc.run("create a session for " + session.username(), connection -> {
+        jdbc.transaction("create a session for " + session.username(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO sessions (id_hash, username, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, session.idHash());
@@ -67,7 +67,7 @@ public final class SessionStore {
 
     /** Ends the session (signing out). Nothing happens when there is no such session. */
     public void delete(String idHash) {
-        jdbc.run("delete a session", connection -> {
+        jdbc.transaction("delete a session", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sessions WHERE id_hash = ?")) {
                 delete.setString(1, idHash);
                 return delete.executeUpdate();
@@ -77,7 +77,7 @@ public final class SessionStore {
 
     /** Ends every session of the user (after a password change, say); the number ended. */
     public int deleteAllOf(String username) {
-        return jdbc.run("delete the sessions of " + username, connection -> {
+        return jdbc.transaction("delete the sessions of " + username, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sessions WHERE username = ?")) {
                 delete.setString(1, username);
                 return delete.executeUpdate();
@@ -87,7 +87,7 @@ public final class SessionStore {
 
     /** Removes the sessions that have expired at {@code now}; the number removed. */
     public int deleteExpired(Instant now) {
-        return jdbc.run("delete expired sessions", connection -> {
+        return jdbc.transaction("delete expired sessions", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sessions WHERE expires_at <= ?")) {
                 jdbc.setInstant(delete, 1, now);
                 return delete.executeUpdate();

@@ -97,7 +97,7 @@ public final class TokenStore {
 
     /** Revokes the token: it no longer authenticates. False when there is no such token or it was revoked already. */
     public boolean revoke(String name) {
-        return jdbc.run("revoke token " + name, connection -> {
+        return jdbc.transaction("revoke token " + name, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")) {
                 jdbc.setInstant(update, 1, jdbc.now());

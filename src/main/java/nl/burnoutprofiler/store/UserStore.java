@@ -133,7 +133,7 @@ public final class UserStore {
 
     /** @throws IllegalArgumentException when there is no such user */
     public void setPasswordHash(String username, String passwordHash) {
-        int changed = jdbc.run("change the password of " + username, connection -> {
+        int changed = jdbc.transaction("change the password of " + username, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE users SET password_hash = ? WHERE username = ?")) {
                 update.setString(1, passwordHash);
