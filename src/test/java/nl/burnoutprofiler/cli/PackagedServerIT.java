@@ -77,14 +77,21 @@ class PackagedServerIT {
         assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
         assertThat(JSON.readTree(signIn.body()).get("role").asText()).isEqualTo("admin");
 
-        server.destroy();
-        server.waitFor();
+        // The command line works on the embedded database beside the running server.
         Process tokenCommand = new ProcessBuilder(java(), "-jar", JAR.toString(), "token", "create", "--name",
                 "it", "--role", "integrator").directory(workingFolder.toFile()).start();
         String token = new String(tokenCommand.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(tokenCommand.waitFor()).isZero();
         assertThat(token).startsWith("bp_");
+        HttpResponse<String> whileRunning = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("examples/intake.json").toAbsolutePath())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(whileRunning.statusCode()).as("the token made beside the running server").isEqualTo(200);
 
+        server.destroy();
+        server.waitFor();
         server = builder.start();
         awaitUp(base + "/api/openapi.json");
         HttpResponse<String> outcome = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
