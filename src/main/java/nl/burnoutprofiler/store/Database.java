@@ -79,9 +79,11 @@ public final class Database implements AutoCloseable {
                     + " it lost intakes it had acknowledged. Use the embedded database (leave the database URL out; it"
                     + " imports the H2 database of its data folder) or PostgreSQL");
         }
+        Optional<Path> dataFolder = settings.embeddedDataFolder();
+        dataFolder.ifPresent(DataFolder::protect);
+        dataFolder.ifPresent(LegacyH2Import::importIfFound);
         Optional<Path> file = settings.sqliteFile();
         file.ifPresent(DataFolder::protectDatabaseFiles);
-        file.ifPresent(LegacyH2Import::importIfFound);
 
         HikariDataSource pool = pool(settings, where);
         try {

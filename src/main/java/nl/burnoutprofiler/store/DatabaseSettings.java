@@ -29,13 +29,17 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
     }
 
     /**
-     * The SQLite database {@code <dataDirectory>/burnout-profiler.db}. Creates the data folder on first use and
-     * keeps it readable by its owner only; see {@link DataFolder}.
+     * The SQLite database {@code <dataDirectory>/burnout-profiler.db}. Opening it makes the data folder and keeps it
+     * readable by its owner only; see {@link DataFolder}.
      */
     public static DatabaseSettings embedded(Path dataDirectory) {
         Path folder = dataDirectory.toAbsolutePath().normalize();
-        DataFolder.protect(folder);
         return new DatabaseSettings(SQLITE_PREFIX + folder.resolve(EMBEDDED_FILE), null, null);
+    }
+
+    /** The data folder of the embedded database (its file is {@value #EMBEDDED_FILE}); empty for any other. */
+    Optional<Path> embeddedDataFolder() {
+        return sqliteFile().filter(file -> file.getFileName().toString().equals(EMBEDDED_FILE)).map(Path::getParent);
     }
 
     /** True for SQLite, the embedded database. */

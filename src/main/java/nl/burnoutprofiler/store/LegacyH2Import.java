@@ -71,14 +71,10 @@ final class LegacyH2Import {
         return tables;
     }
 
-    /**
-     * Imports the H2 database kept beside {@code sqliteFile} when that is the embedded database's file, it does not
-     * exist yet, and the H2 database does.
-     */
-    static void importIfFound(Path sqliteFile) {
-        Path folder = sqliteFile.getParent();
-        if (folder == null || !sqliteFile.getFileName().toString().equals(DatabaseSettings.EMBEDDED_FILE)
-                || Files.exists(sqliteFile) || !Files.exists(folder.resolve(H2_FILE))) {
+    /** Imports the H2 database of the data folder when it has one and no SQLite database yet. */
+    static void importIfFound(Path folder) {
+        Path sqliteFile = folder.resolve(DatabaseSettings.EMBEDDED_FILE);
+        if (Files.exists(sqliteFile) || !Files.exists(folder.resolve(H2_FILE))) {
             return;
         }
         LOG.info("Found the H2 database of an earlier version in {}: importing it into {}", folder, sqliteFile.getFileName());
