@@ -13,14 +13,27 @@ import java.util.Objects;
  * @param observations the recorded observations, at most one per code
  * @param rulers       the motivational-interviewing rulers, {@link Rulers#NONE} when none were asked
  * @param notes        free text; stored and shown, never read by rules
+ * @param previousStage the stage of change the previous meeting concluded, or null when there was none; a later
+ *                      stage than today's markers show is a relapse (seed 004, the spiral of change)
  */
 public record Intake(String caseId, LocalDate date, Observer observer, List<Observation> observations,
-                     Rulers rulers, String notes) {
+                     Rulers rulers, String notes, Stage previousStage) {
 
     public Intake {
         observer = Objects.requireNonNullElse(observer, Observer.COACH);
         observations = observations == null ? List.of() : List.copyOf(observations);
         rulers = Objects.requireNonNullElse(rulers, Rulers.NONE);
+    }
+
+    /** An intake without a previous stage: a first meeting, or one whose previous stage is not known. */
+    public Intake(String caseId, LocalDate date, Observer observer, List<Observation> observations, Rulers rulers,
+                  String notes) {
+        this(caseId, date, observer, observations, rulers, notes, null);
+    }
+
+    /** The same intake, with the stage the previous meeting concluded. */
+    public Intake withPreviousStage(Stage stage) {
+        return new Intake(caseId, date, observer, observations, rulers, notes, stage);
     }
 
     public static Intake of(String caseId, List<Observation> observations, Rulers rulers) {

@@ -22,6 +22,9 @@ public final class IntakeValidator {
     public static final int MAX_NOTES_CHARS = 4_000;
     public static final int MAX_NOTE_CHARS = 1_000;
     /** Control characters other than tab, line feed and carriage return. */
+    public static final String PREVIOUS_STAGE_RULE = "must be one of PRECONTEMPLATION, CONTEMPLATION, PREPARATION,"
+            + " ACTION, MAINTENANCE, RELAPSE (leave it out when the previous stage was not determined)";
+
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     private final Catalogue catalogue;
@@ -74,6 +77,9 @@ public final class IntakeValidator {
         checkRuler(problems, "rulers.confidence", rulers.confidence());
         checkRuler(problems, "rulers.readiness", rulers.readiness());
         checkText(problems, "notes", intake.notes(), MAX_NOTES_CHARS);
+        if (intake.previousStage() == Stage.UNDETERMINED) {
+            problems.add(new FieldProblem("previousStage", Stage.UNDETERMINED.name(), PREVIOUS_STAGE_RULE));
+        }
         return problems;
     }
 

@@ -21,6 +21,7 @@ import nl.burnoutprofiler.engine.InvalidIntakeException;
 import nl.burnoutprofiler.engine.Observation;
 import nl.burnoutprofiler.engine.Observer;
 import nl.burnoutprofiler.engine.Rulers;
+import nl.burnoutprofiler.engine.Stage;
 
 /**
  * Reads the intake JSON of contract section 1, reporting every problem at once: malformed JSON, wrong types,
@@ -30,7 +31,7 @@ public final class IntakeJson {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Set<String> INTAKE_FIELDS = Set.of("caseId", "date", "observer", "observations", "rulers",
-            "notes");
+            "notes", "previousStage");
     private static final Set<String> OBSERVATION_FIELDS = Set.of("code", "intensity", "present", "note");
     private static final Set<String> RULER_FIELDS = Set.of("importance", "confidence", "readiness");
 
@@ -83,7 +84,8 @@ public final class IntakeJson {
         List<Observation> observations = observations(root.get("observations"), problems);
         Rulers rulers = rulers(root.get("rulers"), problems);
         String notes = text(root, "notes", "notes", problems);
-        Intake intake = new Intake(caseId, date, observer, observations, rulers, notes);
+        Stage previousStage = previousStage(root, problems);
+        Intake intake = new Intake(caseId, date, observer, observations, rulers, notes, previousStage);
         problems.addAll(validator.problems(intake));
         if (!problems.isEmpty()) {
             throw new InvalidIntakeException(problems);
@@ -125,6 +127,9 @@ public final class IntakeJson {
         if (intake.notes() != null) {
             root.put("notes", intake.notes());
         }
+        if (intake.previousStage() != null) {
+            root.put("previousStage", intake.previousStage().name());
+        }
         return root.toString();
     }
 
@@ -165,6 +170,22 @@ public final class IntakeJson {
         problems.add(new FieldProblem("observer", node.toString(),
                 "must be one of COACH, CLIENT, COLLEAGUE, MANAGER, PHYSICIAN"));
         return Observer.COACH;
+    }
+
+    private static Stage previousStage(JsonNode root, List<FieldProblem> problems) {
+        JsonNode node = root.get("previousStage");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            for (Stage stage : Stage.STAGES) {
+                if (stage.name().equals(node.asText())) {
+                    return stage;
+                }
+            }
+        }
+        problems.add(new FieldProblem("previousStage", node.toString(), IntakeValidator.PREVIOUS_STAGE_RULE));
+        return null;
     }
 
     private static List<Observation> observations(JsonNode node, List<FieldProblem> problems) {

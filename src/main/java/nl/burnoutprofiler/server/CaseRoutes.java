@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.server;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,9 @@ final class CaseRoutes {
         Long corrects = correctsOf(ctx);
         ProfilerEngine current = engine.current();
         Intake intake = EngineRoutes.readIntake(current, clock, withCaseId(ctx, caseId));
+        if (intake.previousStage() == null) {
+            intake = intake.withPreviousStage(previousStage(caseId, intake.date(), corrects));
+        }
         Outcome outcome = current.assess(intake);
         NewIntake record = new NewIntake(caseId, intake.date(), intake.observer().name(), IntakeJson.write(intake),
                 OutcomeJson.writeCompact(outcome), outcome.ruleSetVersion(), outcome.presentation().primary().name(),
@@ -141,6 +145,30 @@ final class CaseRoutes {
         ctx.status(201);
         ctx.header("Location", "/api/v1/cases/" + caseId);
         ctx.json(StoredIntakeView.of(stored, null));
+    }
+
+    /**
+     * The stage the case's previous meeting concluded, for an intake that does not give one itself: a stage that
+     * went back since then is a relapse (seed 004). The previous meeting is the latest other meeting held before
+     * this one (on the same day: stored before it); null at a first meeting or when that meeting's stage was not
+     * determined. The filled-in stage is stored with the intake, so a later look at it gives the same outcome.
+     */
+    private Stage previousStage(String caseId, LocalDate date, Long corrects) {
+        List<StoredIntake> meetings = database.cases().latestPerMeeting(caseId);
+        Long correctedMeeting = corrects == null ? null : database.cases().history(caseId).stream()
+                .filter(version -> version.intakeId() == corrects).map(StoredIntake::meeting).findFirst().orElse(null);
+        StoredIntake previous = null;
+        for (StoredIntake meeting : meetings) {
+            boolean before = meeting.date().isBefore(date) || meeting.date().isEqual(date)
+                    && (correctedMeeting == null || meeting.meeting() < correctedMeeting);
+            if (before && !Long.valueOf(meeting.meeting()).equals(correctedMeeting)) {
+                previous = meeting;
+            }
+        }
+        if (previous == null || Stage.UNDETERMINED.name().equals(previous.stage())) {
+            return null;
+        }
+        return Stage.valueOf(previous.stage());
     }
 
     private void list(Context ctx) {

@@ -16,6 +16,7 @@ import nl.burnoutprofiler.engine.Intake;
 import nl.burnoutprofiler.engine.IntakeValidator;
 import nl.burnoutprofiler.engine.InvalidIntakeException;
 import nl.burnoutprofiler.engine.Observer;
+import nl.burnoutprofiler.engine.Stage;
 
 class IntakeJsonTest {
 
@@ -55,6 +56,28 @@ class IntakeJsonTest {
         assertThat(normal).contains("\"date\":\"2026-11-22\"", "\"observer\":\"COACH\"")
                 .doesNotContain("confidence").doesNotContain("notes");
         assertThat(reader.read(normal)).isEqualTo(intake);
+    }
+
+    @Test
+    void thePreviousStageIsReadAndWrittenBack() {
+        Intake intake = reader.read("""
+                {"caseId": "c-0042", "previousStage": "ACTION", "observations": [{"code": "AMBIVALENCE"}]}
+                """);
+        assertThat(intake.previousStage()).isEqualTo(Stage.ACTION);
+        assertThat(IntakeJson.write(intake)).contains("\"previousStage\":\"ACTION\"");
+        assertThat(reader.read(IntakeJson.write(intake))).isEqualTo(intake);
+    }
+
+    @Test
+    void aPreviousStageMustBeOneOfTheSixRealStages() {
+        for (String wrong : new String[] {"\"UNDETERMINED\"", "\"action\"", "3"}) {
+            InvalidIntakeException refused = assertThrows(InvalidIntakeException.class,
+                    () -> reader.read("{\"caseId\": \"c-1\", \"previousStage\": " + wrong + "}"));
+            assertThat(refused.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.field()).isEqualTo("previousStage");
+                assertThat(problem.reason()).contains("PRECONTEMPLATION", "RELAPSE");
+            });
+        }
     }
 
     @Test

@@ -198,6 +198,31 @@ class CaseApiTest {
         assertThat(response.errorFields()).containsExactly("caseId");
     }
 
+    @Test
+    void aStageThatWentBackSinceThePreviousMeetingBringsTheRelapseGuidance() {
+        Caller coach = server.coach("relapse-coach");
+        TestIntake acting = TestIntake.withoutCaseId().on("2026-11-06")
+                .observed("VISIBLE_BEHAVIOUR_CHANGE", 3).observed("EXHAUSTION", 2);
+        TestIntake weighingAgain = TestIntake.withoutCaseId().on("2026-11-20")
+                .observed("AMBIVALENCE", 3).observed("VAGUE_LONG_TERM_INTENTION", 2).observed("EXHAUSTION", 2);
+
+        JsonNode first = stored(coach, "c-went-back", acting.json());
+        JsonNode second = stored(coach, "c-went-back", weighingAgain.json());
+
+        assertThat(first.path("intake").has("previousStage")).as("a first meeting has no previous stage").isFalse();
+        assertThat(first.path("outcome").path("stage").path("stage").asText()).isEqualTo("ACTION");
+        assertThat(second.path("intake").path("previousStage").asText()).as("stored with the intake")
+                .isEqualTo("ACTION");
+        assertThat(second.path("outcome").path("stage").path("stage").asText()).isEqualTo("CONTEMPLATION");
+        assertThat(second.path("outcome").path("recommendations").findValuesAsText("id"))
+                .contains("LEARN_FROM_RELAPSE");
+
+        JsonNode correctedFirst = created(correct(coach, "c-went-back", first.path("intakeId").asLong(),
+                acting.json()));
+        assertThat(correctedFirst.path("intake").has("previousStage"))
+                .as("a correction of the first meeting does not take its own stage as the previous one").isFalse();
+    }
+
     // ---- reading a case
 
     @Test

@@ -11,6 +11,7 @@ import nl.burnoutprofiler.engine.Intake;
 import nl.burnoutprofiler.engine.Outcome;
 import nl.burnoutprofiler.engine.RuleExecutionException;
 import nl.burnoutprofiler.engine.facts.Observations;
+import nl.burnoutprofiler.engine.facts.PreviousStage;
 
 /** One assessment: a fresh session, the intake's facts, the phases in order, then the outcome. */
 public final class Evaluation {
@@ -35,6 +36,9 @@ public final class Evaluation {
             session.insert(new Observations(intake.observations()));
             if (!intake.rulers().isEmpty()) {
                 session.insert(intake.rulers());
+            }
+            if (intake.previousStage() != null) {
+                session.insert(new PreviousStage(intake.previousStage()));
             }
             // The agenda is a stack: push the last phase first so the first phase runs first.
             for (int i = PHASES.size() - 1; i >= 0; i--) {
