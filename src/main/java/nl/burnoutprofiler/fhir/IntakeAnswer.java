@@ -7,10 +7,11 @@ import org.hl7.fhir.r4.model.Coding;
 
 import nl.burnoutprofiler.engine.Observation;
 import nl.burnoutprofiler.engine.Observer;
+import nl.burnoutprofiler.engine.Stage;
 
 /**
  * The answers of the intake form's choice items, codes of {@link IntakeQuestionnaire#ANSWER_SYSTEM_URL}: how an
- * observation was found, and who observed.
+ * observation was found, who observed, and the stage of change the previous meeting concluded.
  */
 enum IntakeAnswer {
     NOT_ASSESSED("not-assessed", "niet nagevraagd", "not assessed", null),
@@ -23,12 +24,21 @@ enum IntakeAnswer {
     CLIENT(Observer.CLIENT.name(), "cliënt zelf", "the client (self-report)", null),
     COLLEAGUE(Observer.COLLEAGUE.name(), "collega", "colleague", null),
     MANAGER(Observer.MANAGER.name(), "leidinggevende", "manager", null),
-    PHYSICIAN(Observer.PHYSICIAN.name(), "arts", "physician", null);
+    PHYSICIAN(Observer.PHYSICIAN.name(), "arts", "physician", null),
+
+    PRECONTEMPLATION(Stage.PRECONTEMPLATION.name(), "voorbeschouwing", "precontemplation", null),
+    CONTEMPLATION(Stage.CONTEMPLATION.name(), "overpeinzing", "contemplation", null),
+    PREPARATION(Stage.PREPARATION.name(), "voorbereiding", "preparation", null),
+    ACTION(Stage.ACTION.name(), "actie", "action", null),
+    MAINTENANCE(Stage.MAINTENANCE.name(), "consolidatie", "maintenance", null),
+    RELAPSE(Stage.RELAPSE.name(), "terugval", "relapse", null);
 
     /** The answers to an observation item, in form order. */
     static final IntakeAnswer[] OBSERVATION = {NOT_ASSESSED, ABSENT, SLIGHT, CLEAR, STRONG};
     /** The answers to the observer item, in form order. */
     static final IntakeAnswer[] OBSERVERS = {COACH, CLIENT, COLLEAGUE, MANAGER, PHYSICIAN};
+    /** The answers to the previous-stage item, in the order of the cycle. */
+    static final IntakeAnswer[] STAGES = {PRECONTEMPLATION, CONTEMPLATION, PREPARATION, ACTION, MAINTENANCE, RELAPSE};
 
     final String code;
     final String nl;
@@ -63,6 +73,10 @@ enum IntakeAnswer {
 
     static IntakeAnswer of(Observer observer) {
         return valueOf(observer.name());
+    }
+
+    static IntakeAnswer of(Stage stage) {
+        return valueOf(stage.name());
     }
 
     /** The answer with this code among {@code answers}. */

@@ -46,7 +46,8 @@ import nl.burnoutprofiler.json.JsonInput;
  * <p>Every item's {@code linkId} is the name an error reports: {@code caseId}, {@code date}, {@code observer},
  * one choice item per observation code (linkId = the code, e.g. {@code SLEEP_PROBLEMS}) with an optional note
  * ({@code SLEEP_PROBLEMS.note}) inside a group per catalogue group ({@code group.BODY_ENERGY}), the rulers
- * ({@code rulers.importance}, {@code rulers.confidence}, {@code rulers.readiness}) and {@code notes}.
+ * ({@code rulers.importance}, {@code rulers.confidence}, {@code rulers.readiness}), {@code notes} and
+ * {@code previousStage}.
  */
 public final class IntakeQuestionnaire {
 
@@ -58,6 +59,7 @@ public final class IntakeQuestionnaire {
     static final String CASE_ID = "caseId";
     static final String DATE = "date";
     static final String OBSERVER = "observer";
+    static final String PREVIOUS_STAGE = "previousStage";
     static final String RULERS = "rulers";
     static final String NOTES = "notes";
     static final String GROUP_PREFIX = "group.";
@@ -120,6 +122,13 @@ public final class IntakeQuestionnaire {
             observer.addAnswerOption().setValue(answer.coding()).setInitialSelected(answer == IntakeAnswer.COACH);
         }
         form.addItem(observer);
+        QuestionnaireItemComponent previousStage = item(PREVIOUS_STAGE, QuestionnaireItemType.CHOICE,
+                "Fase van verandering bij het vorige gesprek (leeg bij een eerste gesprek)",
+                "Stage of change at the previous meeting (empty at a first meeting)");
+        for (IntakeAnswer answer : IntakeAnswer.STAGES) {
+            previousStage.addAnswerOption().setValue(answer.coding());
+        }
+        form.addItem(previousStage);
 
         Map<String, List<ObservationCode>> codesByGroup = catalogue.codes().stream()
                 .collect(Collectors.groupingBy(ObservationCode::group));
@@ -288,6 +297,9 @@ public final class IntakeQuestionnaire {
             answer(response.addItem(), DATE, new DateType(intake.date().toString()));
         }
         answer(response.addItem(), OBSERVER, IntakeAnswer.of(intake.observer()).coding());
+        if (intake.previousStage() != null) {
+            answer(response.addItem(), PREVIOUS_STAGE, IntakeAnswer.of(intake.previousStage()).coding());
+        }
 
         Map<String, Observation> observed = intake.observations().stream()
                 .collect(Collectors.toMap(Observation::code, Function.identity(), (a, b) -> a));

@@ -28,6 +28,7 @@ import nl.burnoutprofiler.engine.InvalidIntakeException;
 import nl.burnoutprofiler.engine.Observation;
 import nl.burnoutprofiler.engine.Observer;
 import nl.burnoutprofiler.engine.Rulers;
+import nl.burnoutprofiler.engine.Stage;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
 
 /**
@@ -55,6 +56,7 @@ final class ResponseReader {
         String caseId = caseId();
         LocalDate date = date();
         Observer observer = observer();
+        Stage previousStage = previousStage();
         Map<String, String> notes = new LinkedHashMap<>();
         List<Observation> observations = new ArrayList<>();
         for (QuestionnaireResponseItemComponent item : items.values()) {
@@ -81,7 +83,7 @@ final class ResponseReader {
         if (!problems.isEmpty()) {
             throw new InvalidIntakeException(problems);
         }
-        return new Intake(caseId, date, observer, withNotes, rulers, text);
+        return new Intake(caseId, date, observer, withNotes, rulers, text, previousStage);
     }
 
     private void checkEnvelope(QuestionnaireResponse response) {
@@ -114,7 +116,8 @@ final class ResponseReader {
 
     private static boolean isFixed(String linkId) {
         return linkId.equals(IntakeQuestionnaire.CASE_ID) || linkId.equals(IntakeQuestionnaire.DATE)
-                || linkId.equals(IntakeQuestionnaire.OBSERVER) || linkId.equals(IntakeQuestionnaire.RULERS)
+                || linkId.equals(IntakeQuestionnaire.OBSERVER) || linkId.equals(IntakeQuestionnaire.PREVIOUS_STAGE)
+                || linkId.equals(IntakeQuestionnaire.RULERS)
                 || linkId.equals(IntakeQuestionnaire.NOTES)
                 || IntakeQuestionnaire.RULER_ITEMS.stream().anyMatch(r -> r.linkId().equals(linkId));
     }
@@ -186,6 +189,21 @@ final class ResponseReader {
             return Observer.COACH;
         }
         return Observer.valueOf(answer.get().code);
+    }
+
+    private Stage previousStage() {
+        Optional<Type> value = value(IntakeQuestionnaire.PREVIOUS_STAGE);
+        if (value.isEmpty()) {
+            return null;
+        }
+        Optional<IntakeAnswer> answer = answer(value.get(), IntakeAnswer.STAGES);
+        if (answer.isEmpty()) {
+            problems.add(new FieldProblem(IntakeQuestionnaire.PREVIOUS_STAGE, shown(value.get()),
+                    "must be a valueCoding of " + IntakeQuestionnaire.ANSWER_SYSTEM_URL + " with code "
+                            + IntakeAnswer.list(IntakeAnswer.STAGES)));
+            return null;
+        }
+        return Stage.valueOf(answer.get().code);
     }
 
     private Optional<Observation> observation(QuestionnaireResponseItemComponent item) {

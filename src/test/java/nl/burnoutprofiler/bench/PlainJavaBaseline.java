@@ -59,8 +59,8 @@ final class PlainJavaBaseline {
                         "REST_TRIGGERS_GUILT" -> add(scores, 1, 1.5 * s, evidence, code);
                 // PHY-001 (weight 1.0)
                 case "SLEEP_PROBLEMS", "CONCENTRATION_PROBLEMS", "REDUCED_EMOTIONAL_ACCESS", "POOR_EVENING_RECOVERY",
-                        "LOW_ENERGY_AFTER_WORK", "EXHAUSTION", "BODILY_TENSION", "IGNORES_BODY_SIGNALS",
-                        "PALLIATIVE_COPING" -> add(scores, 2, 1.0 * s, evidence, code);
+                        "LOW_ENERGY_AFTER_WORK", "EXHAUSTION", "BODILY_TENSION", "IGNORES_BODY_SIGNALS" ->
+                        add(scores, 2, 1.0 * s, evidence, code);
                 // PHY-002 (weight 1.5)
                 case "INSIGHTS_DO_NOT_STICK", "CONVERSATIONS_STAY_SUPERFICIAL" -> add(scores, 2, 1.5 * s, evidence, code);
                 // IDN-001 (weight 2.0)

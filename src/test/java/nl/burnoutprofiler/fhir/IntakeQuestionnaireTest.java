@@ -30,6 +30,7 @@ import nl.burnoutprofiler.engine.Observation;
 import nl.burnoutprofiler.engine.Observer;
 import nl.burnoutprofiler.engine.ProfilerEngine;
 import nl.burnoutprofiler.engine.Rulers;
+import nl.burnoutprofiler.engine.Stage;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
 import nl.burnoutprofiler.engine.catalogue.ObservationCode;
 
@@ -64,7 +65,8 @@ class IntakeQuestionnaireTest {
         List<String> order = catalogue.codes().stream().map(ObservationCode::code).toList();
         List<Observation> sorted = new ArrayList<>(intake.observations());
         sorted.sort(Comparator.comparingInt(o -> order.indexOf(o.code())));
-        return new Intake(intake.caseId(), intake.date(), intake.observer(), sorted, intake.rulers(), intake.notes());
+        return new Intake(intake.caseId(), intake.date(), intake.observer(), sorted, intake.rulers(), intake.notes(),
+                intake.previousStage());
     }
 
     private static String english(Element element) {
@@ -169,7 +171,7 @@ class IntakeQuestionnaireTest {
                     present, i % 3 == 0 ? "notitie bij " + codes.get(i).nl() : null));
         }
         return new Intake("c-every-item", LocalDate.parse("2026-11-21"), Observer.PHYSICIAN, observations,
-                new Rulers(0, 5, 10), "alles ingevuld");
+                new Rulers(0, 5, 10), "alles ingevuld", Stage.MAINTENANCE);
     }
 
     @Test

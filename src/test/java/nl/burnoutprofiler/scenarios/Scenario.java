@@ -1,12 +1,14 @@
 package nl.burnoutprofiler.scenarios;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A scenario a domain expert can read: an intake and what the outcome must show. Every expectation is
- * optional; an absent one is not checked.
+ * optional; an absent one is not checked. {@code evidenceInclude} and {@code evidenceExclude} map a type to codes
+ * that must (not) weigh towards it.
  */
 record Scenario(String title, String description, JsonNode intake, Expect expect) {
 
@@ -15,6 +17,7 @@ record Scenario(String title, String description, JsonNode intake, Expect expect
                   List<String> mustNotRecommend, List<String> mustAvoid, List<String> mustNotAvoid,
                   List<List<String>> order, Boolean conflicts, List<String> conflictCodes,
                   List<String> nextQuestionsInclude,
-                  List<String> nextQuestionsExclude) {
+                  List<String> nextQuestionsExclude, Map<String, List<String>> evidenceInclude,
+                  Map<String, List<String>> evidenceExclude) {
     }
 }

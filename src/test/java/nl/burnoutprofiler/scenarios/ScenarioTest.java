@@ -23,6 +23,7 @@ import nl.burnoutprofiler.TestEngine;
 import nl.burnoutprofiler.engine.IntakeValidator;
 import nl.burnoutprofiler.engine.Outcome;
 import nl.burnoutprofiler.engine.Outcome.Recommendation;
+import nl.burnoutprofiler.engine.PresentationType;
 import nl.burnoutprofiler.engine.ProfilerEngine;
 import nl.burnoutprofiler.json.IntakeJson;
 
@@ -133,11 +134,23 @@ class ScenarioTest {
         if (expect.nextQuestionsExclude() != null) {
             assertThat(asked).as(why + ": next questions").doesNotContainAnyElementsOf(expect.nextQuestionsExclude());
         }
+        if (expect.evidenceInclude() != null) {
+            expect.evidenceInclude().forEach((type, codes) -> assertThat(evidenceFor(outcome, type))
+                    .as(why + ": evidence for " + type).containsAll(codes));
+        }
+        if (expect.evidenceExclude() != null) {
+            expect.evidenceExclude().forEach((type, codes) -> assertThat(evidenceFor(outcome, type))
+                    .as(why + ": evidence for " + type).doesNotContainAnyElementsOf(codes));
+        }
         if (outcome.safety().status() != nl.burnoutprofiler.engine.SafetyStatus.CLEAR) {
             assertThat(outcome.recommendations().get(0).waitsForReferral()).as(why + ": referral first").isFalse();
             assertThat(outcome.recommendations()).filteredOn(r -> !r.waitsForReferral()).map(Recommendation::id)
                     .as(why + ": only referrals go ahead of the professional")
                     .allMatch(id -> id.startsWith("URGENT_REFERRAL") || id.startsWith("REFER_"));
         }
+    }
+
+    private static List<String> evidenceFor(Outcome outcome, String type) {
+        return outcome.presentation().evidence().getOrDefault(PresentationType.valueOf(type), List.of());
     }
 }
