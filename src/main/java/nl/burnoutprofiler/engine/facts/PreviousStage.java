@@ -1,31 +1,25 @@
 package nl.burnoutprofiler.engine.facts;
 
+import java.util.List;
+
 import nl.burnoutprofiler.engine.Stage;
 
 /**
  * The stage of change the previous meeting concluded, as the intake recorded it.
  *
- * @param stage one of the six real stages
+ * @param stage         one of the six real stages
+ * @param earlierStages the stages earlier in the cycle: a client who was acting and is now weighing change again
+ *                      has gone back. Rules bind it and test {@code StageChoice( stage memberOf $earlier )}.
  */
-public record PreviousStage(Stage stage) {
+public record PreviousStage(Stage stage, List<Stage> earlierStages) {
 
-    /**
-     * Whether {@code now} lies earlier in the cycle than this stage: a client who was acting and is now weighing
-     * change again has gone back. Relapse itself has no place in that order, so it is never earlier or later.
-     */
-    public boolean isLaterThan(Stage now) {
-        return order(now) >= 0 && order(stage) > order(now);
-    }
+    /** The stages of the cycle in order; relapse has no place in it, so it is never earlier or later. */
+    private static final List<Stage> CYCLE =
+            List.of(Stage.PRECONTEMPLATION, Stage.CONTEMPLATION, Stage.PREPARATION, Stage.ACTION, Stage.MAINTENANCE);
 
-    private static int order(Stage stage) {
-        return switch (stage) {
-            case PRECONTEMPLATION -> 0;
-            case CONTEMPLATION -> 1;
-            case PREPARATION -> 2;
-            case ACTION -> 3;
-            case MAINTENANCE -> 4;
-            case RELAPSE, UNDETERMINED -> -1;
-        };
+    public static PreviousStage of(Stage stage) {
+        int position = CYCLE.indexOf(stage);
+        return new PreviousStage(stage, position < 0 ? List.of() : CYCLE.subList(0, position));
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class Evaluation {
                 session.insert(intake.rulers());
             }
             if (intake.previousStage() != null) {
-                session.insert(new PreviousStage(intake.previousStage()));
+                session.insert(PreviousStage.of(intake.previousStage()));
             }
             // The agenda is a stack: push the last phase first so the first phase runs first.
             for (int i = PHASES.size() - 1; i >= 0; i--) {
