@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.engine;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param caseId       pseudonym of the case, 1–64 characters of {@code A-Za-z0-9._-}
  * @param date         date of the meeting
  * @param observer     who saw it
- * @param observations the recorded observations, at most one per code
+ * @param observations the recorded observations, at most one per code; one that names no observer was seen by
+ *                     {@code observer}
  * @param rulers       the motivational-interviewing rulers, {@link Rulers#NONE} when none were asked
  * @param notes        free text; stored and shown, never read by rules
  * @param previousStage the stage of change the previous meeting concluded, or null when there was none; a later
@@ -21,7 +23,7 @@ public record Intake(String caseId, LocalDate date, Observer observer, List<Obse
 
     public Intake {
         observer = Objects.requireNonNullElse(observer, Observer.COACH);
-        observations = observations == null ? List.of() : List.copyOf(observations);
+        observations = observations == null ? List.of() : withObserver(observations, observer);
         rulers = Objects.requireNonNullElse(rulers, Rulers.NONE);
     }
 
@@ -29,6 +31,15 @@ public record Intake(String caseId, LocalDate date, Observer observer, List<Obse
     public Intake(String caseId, LocalDate date, Observer observer, List<Observation> observations, Rulers rulers,
                   String notes) {
         this(caseId, date, observer, observations, rulers, notes, null);
+    }
+
+    /** Each observation that names no observer of its own was seen by the intake's observer. */
+    private static List<Observation> withObserver(List<Observation> observations, Observer observer) {
+        List<Observation> resolved = new ArrayList<>(observations.size());
+        for (Observation o : observations) {
+            resolved.add(o == null || o.observer() != null ? o : o.by(observer));
+        }
+        return List.copyOf(resolved);
     }
 
     /** The same intake, with the stage the previous meeting concluded. */

@@ -10,10 +10,26 @@ package nl.burnoutprofiler.engine;
  * @param intensity 1 = slight, 2 = clear, 3 = strong (ignored when {@code present} is false)
  * @param present   false when the coach checked and it is not there
  * @param note      the coach's own words; stored and shown, never read by rules
+ * @param observer  who saw it; null until the intake fills in its own observer
  */
-public record Observation(String code, int intensity, boolean present, String note) {
+public record Observation(String code, int intensity, boolean present, String note, Observer observer) {
 
     public static final int DEFAULT_INTENSITY = 2;
+
+    /** An observation by the intake's own observer. */
+    public Observation(String code, int intensity, boolean present, String note) {
+        this(code, intensity, present, note, null);
+    }
+
+    /** The same observation, seen by {@code by}. */
+    public Observation by(Observer by) {
+        return new Observation(code, intensity, present, note, by);
+    }
+
+    /** Whether a colleague or manager reported it rather than someone who saw it at first hand. */
+    public boolean reportedByOthers() {
+        return observer != null && observer.isThirdParty();
+    }
 
     public static Observation present(String code, int intensity) {
         return new Observation(code, intensity, true, null);
@@ -30,6 +46,7 @@ public record Observation(String code, int intensity, boolean present, String no
 
     @Override
     public String toString() {
-        return present ? code + " (" + intensity + ")" : code + " (not present)";
+        String seen = present ? code + " (" + intensity + ")" : code + " (not present)";
+        return observer != null && observer.isThirdParty() ? seen + " reported by " + observer : seen;
     }
 }

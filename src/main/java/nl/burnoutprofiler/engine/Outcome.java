@@ -34,12 +34,14 @@ public record Outcome(String caseId, String ruleSetVersion, Safety safety, Prese
 
     /**
      * The presentation: primary type, secondary types (or the candidates when undetermined), scores per type,
-     * confidence, and the codes that weighed for and against each type.
+     * confidence, the codes that weighed for and against each type, and which of those codes a colleague or
+     * manager reported (signals to explore with the client; they never alone name a presentation).
      */
     public record Presentation(PresentationType primary, List<PresentationType> secondary,
                                Map<PresentationType, Double> scores, Confidence confidence,
                                Map<PresentationType, List<String>> evidence,
-                               Map<PresentationType, List<String>> counterEvidence) {
+                               Map<PresentationType, List<String>> counterEvidence,
+                               Map<String, Observer> reportedBy) {
     }
 
     /** The stage of change, the markers it rests on, the score per stage, and conflicting markers. */

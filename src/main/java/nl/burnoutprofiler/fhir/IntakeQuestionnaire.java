@@ -45,7 +45,8 @@ import nl.burnoutprofiler.json.JsonInput;
  *
  * <p>Every item's {@code linkId} is the name an error reports: {@code caseId}, {@code date}, {@code observer},
  * one choice item per observation code (linkId = the code, e.g. {@code SLEEP_PROBLEMS}) with an optional note
- * ({@code SLEEP_PROBLEMS.note}) inside a group per catalogue group ({@code group.BODY_ENERGY}), the rulers
+ * ({@code SLEEP_PROBLEMS.note}) and, when someone other than the intake's observer saw it, its own observer
+ * ({@code SLEEP_PROBLEMS.observer}) inside a group per catalogue group ({@code group.BODY_ENERGY}), the rulers
  * ({@code rulers.importance}, {@code rulers.confidence}, {@code rulers.readiness}), {@code notes} and
  * {@code previousStage}.
  */
@@ -64,6 +65,7 @@ public final class IntakeQuestionnaire {
     static final String NOTES = "notes";
     static final String GROUP_PREFIX = "group.";
     static final String NOTE_SUFFIX = ".note";
+    static final String OBSERVER_SUFFIX = ".observer";
     /** The ruler items, in form order, with their Dutch and English questions. */
     static final List<Ruler> RULER_ITEMS = List.of(
             new Ruler("rulers.importance", "Belang: hoe belangrijk is het voor je om iets te veranderen? (0-10)",
@@ -142,6 +144,7 @@ public final class IntakeQuestionnaire {
             for (ObservationCode code : codes) {
                 groupItem.addItem(observationItem(code));
                 groupItem.addItem(noteItem(code));
+                groupItem.addItem(observerItem(code));
             }
             form.addItem(groupItem);
         }
@@ -192,6 +195,22 @@ public final class IntakeQuestionnaire {
                 .setOperator(QuestionnaireItemOperator.NOT_EQUAL).setAnswer(IntakeAnswer.NOT_ASSESSED.coding()));
         note.setEnableBehavior(EnableWhenBehavior.ALL);
         return note;
+    }
+
+    /** Who saw this observation, when not the intake's observer: offered once the observation has an answer. */
+    private static QuestionnaireItemComponent observerItem(ObservationCode code) {
+        QuestionnaireItemComponent observer = item(code.code() + OBSERVER_SUFFIX, QuestionnaireItemType.CHOICE,
+                "Waargenomen door (als dat iemand anders is dan bij de intake)",
+                "Observed by (when someone other than for the intake)");
+        for (IntakeAnswer answer : IntakeAnswer.OBSERVERS) {
+            observer.addAnswerOption().setValue(answer.coding());
+        }
+        observer.addEnableWhen(new QuestionnaireItemEnableWhenComponent().setQuestion(code.code())
+                .setOperator(QuestionnaireItemOperator.EXISTS).setAnswer(new BooleanType(true)));
+        observer.addEnableWhen(new QuestionnaireItemEnableWhenComponent().setQuestion(code.code())
+                .setOperator(QuestionnaireItemOperator.NOT_EQUAL).setAnswer(IntakeAnswer.NOT_ASSESSED.coding()));
+        observer.setEnableBehavior(EnableWhenBehavior.ALL);
+        return observer;
     }
 
     /**
@@ -312,6 +331,10 @@ public final class IntakeQuestionnaire {
                     answer(groupItem.addItem(), code.code(), IntakeAnswer.of(observation).coding());
                     if (observation.note() != null) {
                         answer(groupItem.addItem(), code.code() + NOTE_SUFFIX, new StringType(observation.note()));
+                    }
+                    if (observation.observer() != null && observation.observer() != intake.observer()) {
+                        answer(groupItem.addItem(), code.code() + OBSERVER_SUFFIX,
+                                IntakeAnswer.of(observation.observer()).coding());
                     }
                 }
             }

@@ -58,6 +58,7 @@ final class ResponseReader {
         Observer observer = observer();
         Stage previousStage = previousStage();
         Map<String, String> notes = new LinkedHashMap<>();
+        Map<String, Observer> observers = new LinkedHashMap<>();
         List<Observation> observations = new ArrayList<>();
         for (QuestionnaireResponseItemComponent item : items.values()) {
             String linkId = item.getLinkId();
@@ -65,7 +66,9 @@ final class ResponseReader {
                 continue;
             }
             if (linkId.endsWith(IntakeQuestionnaire.NOTE_SUFFIX)) {
-                note(item).ifPresent(note -> notes.put(codeOfNote(linkId), note));
+                note(item).ifPresent(note -> notes.put(codeOf(linkId, IntakeQuestionnaire.NOTE_SUFFIX), note));
+            } else if (linkId.endsWith(IntakeQuestionnaire.OBSERVER_SUFFIX)) {
+                observedBy(item).ifPresent(by -> observers.put(codeOf(linkId, IntakeQuestionnaire.OBSERVER_SUFFIX), by));
             } else if (isCode(linkId)) {
                 observation(item).ifPresent(observations::add);
             } else {
@@ -73,7 +76,7 @@ final class ResponseReader {
                         ? "is not a code of the catalogue" : "is not an item of the intake questionnaire"));
             }
         }
-        List<Observation> withNotes = attach(observations, notes, answeredCodes(observations));
+        List<Observation> withNotes = attach(observations, notes, observers, answeredCodes(observations));
         Rulers rulers = new Rulers(ruler(0), ruler(1), ruler(2));
         String text = text(IntakeQuestionnaire.NOTES);
         if (!withinLength(IntakeQuestionnaire.NOTES, text, IntakeValidator.MAX_NOTES_CHARS)) {
@@ -126,8 +129,24 @@ final class ResponseReader {
         return catalogue == null ? CODE.matcher(linkId).matches() : catalogue.hasCode(linkId);
     }
 
-    private static String codeOfNote(String linkId) {
-        return linkId.substring(0, linkId.length() - IntakeQuestionnaire.NOTE_SUFFIX.length());
+    private static String codeOf(String linkId, String suffix) {
+        return linkId.substring(0, linkId.length() - suffix.length());
+    }
+
+    /** Who saw one observation, from its {@code CODE.observer} item. */
+    private Optional<Observer> observedBy(QuestionnaireResponseItemComponent item) {
+        Optional<Type> value = value(item);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<IntakeAnswer> answer = answer(value.get(), IntakeAnswer.OBSERVERS);
+        if (answer.isEmpty()) {
+            problems.add(new FieldProblem(item.getLinkId(), shown(value.get()),
+                    "must be a valueCoding of " + IntakeQuestionnaire.ANSWER_SYSTEM_URL + " with code "
+                            + IntakeAnswer.list(IntakeAnswer.OBSERVERS)));
+            return Optional.empty();
+        }
+        return Optional.of(Observer.valueOf(answer.get().code));
     }
 
     /** The one answer of an item, empty when the item is missing or unanswered; more than one is a problem. */
@@ -269,27 +288,31 @@ final class ResponseReader {
         return answered;
     }
 
-    /** The observations with their notes; a note on a code that was not answered is a problem. */
+    /**
+     * The observations with their notes and observers; a note or observer on a code that was not answered is a
+     * problem.
+     */
     private List<Observation> attach(List<Observation> observations, Map<String, String> notes,
-                                     Set<String> answered) {
+                                     Map<String, Observer> observers, Set<String> answered) {
         List<Observation> result = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Observation o : observations) {
-            String note = notes.get(o.code());
-            if (note != null) {
-                used.add(o.code());
-                result.add(new Observation(o.code(), o.intensity(), o.present(), note));
-            } else {
-                result.add(o);
-            }
+            used.add(o.code());
+            result.add(new Observation(o.code(), o.intensity(), o.present(), notes.get(o.code()),
+                    observers.get(o.code())));
         }
-        for (String code : notes.keySet()) {
+        unattached(notes.keySet(), IntakeQuestionnaire.NOTE_SUFFIX, used, answered);
+        unattached(observers.keySet(), IntakeQuestionnaire.OBSERVER_SUFFIX, used, answered);
+        return result;
+    }
+
+    private void unattached(Set<String> codes, String suffix, Set<String> used, Set<String> answered) {
+        for (String code : codes) {
             if (!used.contains(code) && !answered.contains(code)) {
-                problems.add(new FieldProblem(code + IntakeQuestionnaire.NOTE_SUFFIX, null,
+                problems.add(new FieldProblem(code + suffix, null,
                         "belongs to an observation: answer " + code + " with absent, 1, 2 or 3"));
             }
         }
-        return result;
     }
 
     private Integer ruler(int index) {

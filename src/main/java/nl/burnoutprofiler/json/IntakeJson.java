@@ -32,7 +32,7 @@ public final class IntakeJson {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Set<String> INTAKE_FIELDS = Set.of("caseId", "date", "observer", "observations", "rulers",
             "notes", "previousStage");
-    private static final Set<String> OBSERVATION_FIELDS = Set.of("code", "intensity", "present", "note");
+    private static final Set<String> OBSERVATION_FIELDS = Set.of("code", "intensity", "present", "note", "observer");
     private static final Set<String> RULER_FIELDS = Set.of("importance", "confidence", "readiness");
 
     private final IntakeValidator validator;
@@ -80,7 +80,7 @@ public final class IntakeJson {
         unknownFields(root, "", INTAKE_FIELDS, problems);
         String caseId = text(root, "caseId", "caseId", problems);
         LocalDate date = date(root, problems);
-        Observer observer = observer(root, problems);
+        Observer observer = observer(root.get("observer"), "observer", Observer.COACH, problems);
         List<Observation> observations = observations(root.get("observations"), problems);
         Rulers rulers = rulers(root.get("rulers"), problems);
         String notes = text(root, "notes", "notes", problems);
@@ -115,6 +115,9 @@ public final class IntakeJson {
             }
             if (o.note() != null) {
                 item.put("note", o.note());
+            }
+            if (o.observer() != null && o.observer() != intake.observer()) {
+                item.put("observer", o.observer().name());
             }
         }
         Rulers rulers = intake.rulers();
@@ -155,10 +158,10 @@ public final class IntakeJson {
         return LocalDate.now(clock);
     }
 
-    private static Observer observer(JsonNode root, List<FieldProblem> problems) {
-        JsonNode node = root.get("observer");
+    /** The observer named in {@code node}, or {@code otherwise} when there is none (or it is not one). */
+    private static Observer observer(JsonNode node, String field, Observer otherwise, List<FieldProblem> problems) {
         if (node == null || node.isNull()) {
-            return Observer.COACH;
+            return otherwise;
         }
         if (node.isTextual()) {
             for (Observer o : Observer.values()) {
@@ -167,9 +170,9 @@ public final class IntakeJson {
                 }
             }
         }
-        problems.add(new FieldProblem("observer", node.toString(),
+        problems.add(new FieldProblem(field, node.toString(),
                 "must be one of COACH, CLIENT, COLLEAGUE, MANAGER, PHYSICIAN"));
-        return Observer.COACH;
+        return otherwise;
     }
 
     private static Stage previousStage(JsonNode root, List<FieldProblem> problems) {
@@ -231,7 +234,9 @@ public final class IntakeJson {
                 }
             }
             String note = text(item, "note", field + ".note", problems);
-            observations.add(new Observation(code, intensity, present, note));
+            // Null: seen by the intake's own observer, which the intake fills in.
+            Observer seenBy = observer(item.get("observer"), field + ".observer", null, problems);
+            observations.add(new Observation(code, intensity, present, note, seenBy));
         }
         return observations;
     }

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import nl.burnoutprofiler.TestEngine;
 import nl.burnoutprofiler.engine.IntakeValidator;
+import nl.burnoutprofiler.engine.Observer;
 import nl.burnoutprofiler.engine.Outcome;
 import nl.burnoutprofiler.engine.Outcome.Recommendation;
 import nl.burnoutprofiler.engine.PresentationType;
@@ -141,6 +144,11 @@ class ScenarioTest {
         if (expect.evidenceExclude() != null) {
             expect.evidenceExclude().forEach((type, codes) -> assertThat(evidenceFor(outcome, type))
                     .as(why + ": evidence for " + type).doesNotContainAnyElementsOf(codes));
+        }
+        if (expect.reportedBy() != null) {
+            assertThat(outcome.presentation().reportedBy()).as(why + ": reported by others")
+                    .containsExactlyInAnyOrderEntriesOf(expect.reportedBy().entrySet().stream().collect(
+                            Collectors.toMap(Map.Entry::getKey, e -> Observer.valueOf(e.getValue()))));
         }
         if (outcome.safety().status() != nl.burnoutprofiler.engine.SafetyStatus.CLEAR) {
             assertThat(outcome.recommendations().get(0).waitsForReferral()).as(why + ": referral first").isFalse();

@@ -2,8 +2,10 @@ package nl.burnoutprofiler.engine.facts;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import nl.burnoutprofiler.engine.Observation;
 
@@ -16,17 +18,49 @@ import nl.burnoutprofiler.engine.Observation;
 public final class Observations {
 
     private final Map<String, Observation> byCode;
+    private final Set<String> reportedByOthers;
+    private final List<Observation> reported;
 
     public Observations(List<Observation> observations) {
         byCode = new HashMap<>(observations.size() * 2);
+        Set<String> reportedCodes = new HashSet<>();
+        List<Observation> reportedSignals = new ArrayList<>();
         for (Observation observation : observations) {
             byCode.put(observation.code(), observation);
+            if (observation.reportedByOthers()) {
+                reportedCodes.add(observation.code());
+                if (observation.present()) {
+                    reportedSignals.add(observation);
+                }
+            }
         }
+        reportedByOthers = Set.copyOf(reportedCodes);
+        reported = List.copyOf(reportedSignals);
+    }
+
+    /** The observations a colleague or manager reported as present, in the order of the intake. */
+    public List<Observation> reported() {
+        return reported;
+    }
+
+    /** The codes a colleague or manager reported: signals to explore, which never alone name a presentation. */
+    public Set<String> reportedByOthers() {
+        return reportedByOthers;
     }
 
     /** The observations among these codes that were recorded as present. */
     public List<Observation> present(String... codes) {
         return select(codes, Boolean.TRUE);
+    }
+
+    /**
+     * The observations among these codes that were recorded as present by someone who saw them at first hand:
+     * the coach, the client or a physician. A gate that puts a type's first step before all else rests on these.
+     */
+    public List<Observation> seenFirstHand(String... codes) {
+        List<Observation> present = select(codes, Boolean.TRUE);
+        return present.stream().noneMatch(Observation::reportedByOthers) ? present
+                : present.stream().filter(o -> !o.reportedByOthers()).toList();
     }
 
     /** The observations among these codes that were checked and found absent. */

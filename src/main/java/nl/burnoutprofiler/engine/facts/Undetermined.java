@@ -7,7 +7,9 @@ public record Undetermined(Reason reason) {
         /** Too little evidence for any type. */
         THIN,
         /** Two or more types are too close to call. */
-        EVEN
+        EVEN,
+        /** Only a colleague's or manager's reports make the leading type's score: signals to explore first. */
+        REPORTED_BY_OTHERS
     }
 
     @Override

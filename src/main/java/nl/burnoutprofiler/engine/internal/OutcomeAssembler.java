@@ -3,14 +3,18 @@ package nl.burnoutprofiler.engine.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import nl.burnoutprofiler.engine.Confidence;
 import nl.burnoutprofiler.engine.Intake;
+import nl.burnoutprofiler.engine.Observation;
+import nl.burnoutprofiler.engine.Observer;
 import nl.burnoutprofiler.engine.Outcome;
 import nl.burnoutprofiler.engine.Outcome.Avoidance;
 import nl.burnoutprofiler.engine.Outcome.Conflict;
@@ -64,7 +68,7 @@ final class OutcomeAssembler {
         Safety safety = safety(conclusions);
         List<Recommendation> recommendations = recommendations(conclusions, safety);
         List<Question> questions = questions(conclusions);
-        return new Outcome(intake.caseId(), ruleSet.version(), safety, presentation(conclusions), stage(conclusions),
+        return new Outcome(intake.caseId(), ruleSet.version(), safety, presentation(intake, conclusions), stage(conclusions),
                 recommendations, avoid(conclusions), questions.stream().map(Question::question).toList(), questions,
                 List.copyOf(trace));
     }
@@ -87,7 +91,22 @@ final class OutcomeAssembler {
         return new Safety(status, list);
     }
 
-    private static Presentation presentation(List<Conclusion> conclusions) {
+    /** Who reported each evidence code that a colleague or manager, not someone at first hand, observed. */
+    private static Map<String, Observer> reportedBy(Intake intake, Map<PresentationType, List<String>> evidence,
+                                                    Map<PresentationType, List<String>> against) {
+        Set<String> codes = new HashSet<>();
+        evidence.values().forEach(codes::addAll);
+        against.values().forEach(codes::addAll);
+        Map<String, Observer> reported = new TreeMap<>();
+        for (Observation o : intake.observations()) {
+            if (o.reportedByOthers() && codes.contains(o.code())) {
+                reported.put(o.code(), o.observer());
+            }
+        }
+        return reported;
+    }
+
+    private static Presentation presentation(Intake intake, List<Conclusion> conclusions) {
         Map<PresentationType, TypeScore> scores = new EnumMap<>(PresentationType.class);
         PresentationType primary = PresentationType.UNDETERMINED;
         Set<PresentationType> secondary = new TreeSet<>();
@@ -130,7 +149,7 @@ final class OutcomeAssembler {
             }
         }
         return new Presentation(primary, others.stream().sorted(byScore).toList(), scoreMap, confidence, evidence,
-                against);
+                against, reportedBy(intake, evidence, against));
     }
 
     private static StageAssessment stage(List<Conclusion> conclusions) {

@@ -234,6 +234,9 @@ const nl = {
   'evidence.rulers.readiness': 'schaalvraag bereidheid',
   'evidence.absent': 'niet aanwezig',
   'evidence.absentHint': '“niet aanwezig”: nagevraagd en afwezig; dat telt hier als aanwijzing.',
+  'evidence.reportedBy.COLLEAGUE': 'gemeld door een collega',
+  'evidence.reportedBy.MANAGER': 'gemeld door de leidinggevende',
+  'evidence.reportedHint': '“gemeld door …”: een signaal van een ander, om met de cliënt te verkennen. Het kan een beeld ondersteunen, maar benoemt het nooit alleen.',
 
   // cases
   'title.cases': 'Casussen — Burnout-profiler',
@@ -667,6 +670,9 @@ const en = {
   'evidence.rulers.readiness': 'readiness ruler',
   'evidence.absent': 'not present',
   'evidence.absentHint': '“not present”: checked and absent; that counts as evidence here.',
+  'evidence.reportedBy.COLLEAGUE': 'reported by a colleague',
+  'evidence.reportedBy.MANAGER': 'reported by the manager',
+  'evidence.reportedHint': '“reported by …”: a signal from someone else, to explore with the client. It can support a picture, but never names it alone.',
 
   'title.cases': 'Cases — Burnout profiler',
   'cases.heading': 'Cases',

@@ -38,17 +38,22 @@ export function safetyBadge(status) {
 
 /**
  * Codes as chips. A code in `absent` (the intake recorded it as checked and not there) is evidence by its
- * absence: it says so in words, not only by its look.
+ * absence: it says so in words, not only by its look. A code in `reported` (code to COLLEAGUE or MANAGER) was
+ * reported by someone else: a signal to explore, tagged with who reported it.
  */
-function codeList(codes, index, className = 'chips', absent = null) {
+function codeList(codes, index, className = 'chips', absent = null, reported = {}) {
   return el('ul', { class: className }, codes.map((code) => {
     const notPresent = Boolean(absent && absent.has(code));
+    const reportedBy = reported[code];
     return el('li', {
-      'data-code': code, 'data-present': notPresent ? 'false' : false, class: notPresent ? 'chip-absent' : false
+      'data-code': code, 'data-present': notPresent ? 'false' : false, class: notPresent ? 'chip-absent' : false,
+      'data-reported-by': reportedBy || false
     },
     codeLabel(code, index),
     notPresent ? [el('span', { class: 'visually-hidden', text: ': ' }),
-      el('span', { class: 'absent-tag', text: t('evidence.absent') })] : null);
+      el('span', { class: 'absent-tag', text: t('evidence.absent') })] : null,
+    reportedBy ? [el('span', { class: 'visually-hidden', text: ', ' }),
+      el('span', { class: 'reported-tag', text: t('evidence.reportedBy.' + reportedBy) })] : null);
   }));
 }
 
@@ -145,6 +150,7 @@ function typeSection(outcome, codes, absent) {
 
   const evidence = p.evidence || {};
   const counter = p.counterEvidence || {};
+  const reported = p.reportedBy || {};
   const box = el('div', { id: 'type-evidence', class: 'evidence' }, el('h3', { text: t('type.evidence') }));
   let any = false;
   let anyAbsent = false;
@@ -157,13 +163,16 @@ function typeSection(outcome, codes, absent) {
     box.append(el('div', { class: 'evidence-type', 'data-type': type },
       el('h4', { text: typeName(type) }),
       pro.length ? el('div', { class: 'evidence-for' },
-        el('p', { class: 'meta-label', text: t('type.for') }), codeList(pro, codes, 'chips', absent)) : null,
+        el('p', { class: 'meta-label', text: t('type.for') }), codeList(pro, codes, 'chips', absent, reported)) : null,
       con.length ? el('div', { class: 'evidence-against' },
         el('p', { class: 'meta-label', text: t('type.against') }),
-        codeList(con, codes, 'chips chips-against', absent)) : null));
+        codeList(con, codes, 'chips chips-against', absent, reported)) : null));
   }
   if (!any) box.append(el('p', { text: t('type.noEvidence') }));
   if (anyAbsent) box.insertBefore(el('p', { id: 'absent-hint', class: 'hint', text: t('evidence.absentHint') }), box.children[1]);
+  if (Object.keys(reported).length) {
+    box.insertBefore(el('p', { id: 'reported-hint', class: 'hint', text: t('evidence.reportedHint') }), box.children[1]);
+  }
   section.append(box);
   return section;
 }
