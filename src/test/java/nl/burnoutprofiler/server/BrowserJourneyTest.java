@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.burnoutprofiler.store.Role;
@@ -115,8 +116,18 @@ class BrowserJourneyTest {
         type("ruler-importance", "9");
         type("ruler-confidence", "6");
         type("ruler-readiness", "8");
+        // Her manager reported that she works late every day: a signal to explore, tagged as the manager's.
+        choose("OVERWORK", "3");
+        seenBy("OVERWORK", "MANAGER");
         browser.findElement(By.id("submit-store")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("primary-type")));
+        WebElement reported = browser.findElement(By.cssSelector("#type-evidence li[data-code='OVERWORK']"));
+        assertThat(reported.getAttribute("data-reported-by")).isEqualTo("MANAGER");
+        assertThat(reported.getText()).contains("gemeld door de leidinggevende");
+        assertThat(browser.findElement(By.id("reported-hint")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("#recommendations > li")))
+                .extracting(item -> item.getAttribute("data-id")).contains("EXPLORE_REPORTED_SIGNALS");
+        screenshot("03b-outcome-reported-by-manager");
 
         browser.get(base + "/case.html?id=" + CASE_ID);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#meetings > li")));
@@ -187,6 +198,13 @@ class BrowserJourneyTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
         label.click();
         assertThat(radio(code, value).isSelected()).as(code + " = " + value).isTrue();
+    }
+
+    /** Records that someone other than the intake's observer saw this observation. */
+    private static void seenBy(String code, String observer) {
+        WebElement select = browser.findElement(By.id("seen-by-" + code));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+        new Select(select).selectByValue(observer);
     }
 
     /** A date field's typed format follows the browser's locale; the ISO value is what the form reads. */

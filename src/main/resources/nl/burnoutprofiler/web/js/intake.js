@@ -8,6 +8,7 @@ import { doneLoading, initLayout, showMessage } from './layout.js';
 const CASE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VALUES = ['none', 'absent', '1', '2', '3'];
+const OBSERVERS = ['COACH', 'CLIENT', 'COLLEAGUE', 'MANAGER', 'PHYSICIAN'];
 const RULERS = ['importance', 'confidence', 'readiness'];
 const PREVIEW_KEY = 'bp-preview';
 
@@ -162,13 +163,20 @@ function buildRow(code) {
   const noteLabel = el('label', { for: noteId, class: 'note-label', i18n: ['intake.note'] });
   const note = el('input', { type: 'text', id: noteId, class: 'note', autocomplete: 'off', maxlength: '1000',
     'data-code': c });
+  // Who saw it, when not the intake's observer: a colleague's or manager's report is a signal to explore.
+  const seenById = `seen-by-${c}`;
+  const seenByLabel = el('label', { for: seenById, class: 'note-label', i18n: ['intake.seenBy'] });
+  const seenBy = el('select', { id: seenById, class: 'seen-by', 'data-code': c },
+    el('option', { value: '', i18n: ['intake.seenBy.same'] }),
+    OBSERVERS.map((observer) => el('option', { value: observer, i18n: [`observer.${observer}`] })));
   const row = el('fieldset', {
     class: 'obs', id: `row-${c}`, 'data-code': c, 'aria-describedby': descId, 'data-describedby': descId,
     'data-search': searchText(code)
   },
   el('legend', { class: 'obs-label' }, bi(code.nl, code.en)),
   el('div', { id: descId, class: 'obs-explanation' }, bi(code.explanationNl, code.explanationEn, { block: true })),
-  el('div', { class: 'obs-inputs' }, choices, el('div', { class: 'note-field' }, noteLabel, note)),
+  el('div', { class: 'obs-inputs' }, choices, el('div', { class: 'note-field' }, noteLabel, note),
+    el('div', { class: 'note-field seen-by-field' }, seenByLabel, seenBy)),
   el('p', { id: errorId, class: 'field-error' }));
   return row;
 }
@@ -237,7 +245,7 @@ function intakeToState(intake) {
   const obs = {};
   for (const o of intake.observations || []) {
     const v = o.present === false ? 'absent' : String(o.intensity ?? 2);
-    obs[o.code] = { v, note: o.note || '' };
+    obs[o.code] = { v, note: o.note || '', by: o.observer && o.observer !== intake.observer ? o.observer : '' };
   }
   const rulers = {};
   for (const name of RULERS) {
@@ -261,7 +269,8 @@ function readState() {
     const checked = row.querySelector('input[type=radio]:checked');
     const v = checked ? checked.value : 'none';
     const note = document.getElementById(`note-${code}`).value;
-    if (v !== 'none' || note) obs[code] = { v, note };
+    const by = document.getElementById(`seen-by-${code}`).value;
+    if (v !== 'none' || note || by) obs[code] = { v, note, by };
   }
   const rulers = {};
   for (const name of RULERS) {
@@ -286,10 +295,11 @@ function setState(state) {
   if (!observerInput.value) observerInput.value = 'COACH';
   for (const row of groupsBox.querySelectorAll('fieldset.obs')) {
     const code = row.dataset.code;
-    const entry = (state.obs || {})[code] || { v: 'none', note: '' };
+    const entry = (state.obs || {})[code] || { v: 'none', note: '', by: '' };
     const radio = document.getElementById(`obs-${code}-${VALUES.includes(entry.v) ? entry.v : 'none'}`);
     if (radio) radio.checked = true;
     document.getElementById(`note-${code}`).value = entry.note || '';
+    document.getElementById(`seen-by-${code}`).value = OBSERVERS.includes(entry.by) ? entry.by : '';
   }
   for (const name of RULERS) {
     const value = (state.rulers || {})[name];
@@ -369,6 +379,7 @@ function validate(state) {
   // The server would record a code with only a note as present with intensity 2; ask instead of guessing.
   for (const [code, entry] of Object.entries(state.obs)) {
     if (entry.v === 'none' && entry.note) errors.push(rowError(code, 'err.noteWithoutValue'));
+    else if (entry.v === 'none' && entry.by) errors.push(rowError(code, 'err.seenByWithoutValue'));
   }
   return errors;
 }
@@ -391,6 +402,7 @@ function buildIntake(state) {
     if (entry.v === 'absent') o.present = false;
     else o.intensity = Number(entry.v);
     if (entry.note) o.note = entry.note;
+    if (entry.by && entry.by !== state.observer) o.observer = entry.by;
     observations.push(o);
   }
   const intake = { caseId: state.caseId, observer: state.observer, observations };
