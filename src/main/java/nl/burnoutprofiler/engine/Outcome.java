@@ -20,9 +20,39 @@ import nl.burnoutprofiler.engine.catalogue.Text;
  * @param questions       the same questions with English text, purpose and the rules that chose them
  * @param trace           every rule that fired, in firing order, with the facts it matched
  */
-public record Outcome(String caseId, String ruleSetVersion, Safety safety, Presentation presentation,
+public record Outcome(String caseId, String ruleSetVersion, Summary summary, Safety safety, Presentation presentation,
                       StageAssessment stage, List<Recommendation> recommendations, List<Avoidance> avoid,
                       List<String> nextQuestions, List<Question> questions, List<TraceEntry> trace) {
+
+    /**
+     * The plan on top of the outcome, for a coach who reads one thing: the one first step and why it comes first,
+     * at most two things to avoid now, at most three questions for the next meeting, and a sentence the coach can
+     * say to the client. The full lists follow in the outcome.
+     *
+     * @param firstStep   the first recommendation, null only when there is none
+     * @param avoidNow    the most pressing things to avoid, at most {@value #MAX_AVOID}
+     * @param askNext     the first next questions, at most {@value #MAX_ASK}
+     * @param sayToClient the first step's first example question, null when it has none
+     */
+    public record Summary(Step firstStep, List<Item> avoidNow, List<Item> askNext, Text sayToClient) {
+        public static final int MAX_AVOID = 2;
+        public static final int MAX_ASK = 3;
+    }
+
+    /**
+     * The first step of the plan.
+     *
+     * @param reason   why it comes first, in one sentence: the title of the rule that put it there (the rule that
+     *                 ordered it before the primary type's own step, when one did)
+     * @param reasonEn the same in English
+     * @param rule     that rule's id, for the "why" panel
+     */
+    public record Step(String id, String title, String titleEn, String reason, String reasonEn, String rule) {
+    }
+
+    /** One line of the plan: an id and its text in Dutch and English. */
+    public record Item(String id, String text, String textEn) {
+    }
 
     /** Red flags and the overall status. */
     public record Safety(SafetyStatus status, List<Flag> flags) {

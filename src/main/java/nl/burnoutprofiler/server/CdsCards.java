@@ -207,7 +207,10 @@ final class CdsCards {
 
     // ---- detail (GitHub-flavoured Markdown)
 
-    /** Rationale, techniques and example questions; for a coaching step also what to avoid now. */
+    /**
+     * Rationale, techniques and example questions; on the plan's first step also why it comes first; for a coaching
+     * step also what to avoid now.
+     */
     private static String detail(Outcome outcome, Outcome.Recommendation recommendation, boolean referral,
                                  Catalogue catalogue) {
         StringBuilder md = new StringBuilder();
@@ -227,6 +230,11 @@ final class CdsCards {
                         : escape(code.nl()) + " / *" + escape(code.en()) + "*").append('\n');
             }
             md.append('\n');
+        }
+        Outcome.Step plan = outcome.summary().firstStep();
+        if (plan != null && plan.id().equals(recommendation.id()) && plan.reason() != null) {
+            md.append("**Waarom eerst** — ").append(escape(plan.reason())).append("\n\n");
+            md.append("*Why first* — ").append(escape(plan.reasonEn())).append("\n\n");
         }
         md.append("**Waarom** — ").append(escape(recommendation.rationale())).append("\n\n");
         md.append("*Why* — ").append(escape(recommendation.rationaleEn())).append("\n\n");

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A scenario a domain expert can read: an intake and what the outcome must show. Every expectation is
  * optional; an absent one is not checked. {@code evidenceInclude} and {@code evidenceExclude} map a type to codes
  * that must (not) weigh towards it; {@code reportedBy} maps evidence codes to the colleague or manager who
- * reported them, and an empty map says everything was seen at first hand.
+ * reported them, and an empty map says everything was seen at first hand; {@code planReasonRule} is the rule whose
+ * title the plan on top gives as the reason for the first step.
  */
 record Scenario(String title, String description, JsonNode intake, Expect expect) {
 
@@ -19,6 +20,7 @@ record Scenario(String title, String description, JsonNode intake, Expect expect
                   List<List<String>> order, Boolean conflicts, List<String> conflictCodes,
                   List<String> nextQuestionsInclude,
                   List<String> nextQuestionsExclude, Map<String, List<String>> evidenceInclude,
-                  Map<String, List<String>> evidenceExclude, Map<String, String> reportedBy) {
+                  Map<String, List<String>> evidenceExclude, Map<String, String> reportedBy,
+                  String planReasonRule) {
     }
 }

@@ -145,6 +145,22 @@ class ScenarioTest {
             expect.evidenceExclude().forEach((type, codes) -> assertThat(evidenceFor(outcome, type))
                     .as(why + ": evidence for " + type).doesNotContainAnyElementsOf(codes));
         }
+        // The plan on top is the head of the full lists, whatever the scenario.
+        Outcome.Summary plan = outcome.summary();
+        if (recommended.isEmpty()) {
+            assertThat(plan.firstStep()).as(why + ": plan").isNull();
+        } else {
+            assertThat(plan.firstStep().id()).as(why + ": plan's first step").isEqualTo(recommended.get(0));
+            assertThat(plan.firstStep().reason()).as(why + ": plan's reason").isNotBlank();
+        }
+        assertThat(plan.avoidNow()).map(Outcome.Item::id).as(why + ": plan's avoid")
+                .containsExactlyElementsOf(avoided.subList(0, Math.min(2, avoided.size())));
+        assertThat(plan.askNext()).map(Outcome.Item::id).as(why + ": plan's questions")
+                .containsExactlyElementsOf(asked.subList(0, Math.min(3, asked.size())));
+        if (expect.planReasonRule() != null) {
+            assertThat(plan.firstStep().rule()).as(why + ": rule behind the plan's first step")
+                    .isEqualTo(expect.planReasonRule());
+        }
         if (expect.reportedBy() != null) {
             assertThat(outcome.presentation().reportedBy()).as(why + ": reported by others")
                     .containsExactlyInAnyOrderEntriesOf(expect.reportedBy().entrySet().stream().collect(

@@ -93,6 +93,18 @@ class BrowserJourneyTest {
         List<WebElement> recommendations = browser.findElements(By.cssSelector("#recommendations > li"));
         assertThat(recommendations).isNotEmpty();
         assertThat(recommendations.get(0).getAttribute("data-id")).isEqualTo("REGULATION_BEFORE_INSIGHT");
+        // The plan on top: the same first step with why it comes first, two things to avoid, three questions.
+        WebElement plan = browser.findElement(By.id("plan"));
+        assertThat(browser.findElement(By.id("plan-first-step")).getAttribute("data-id"))
+                .isEqualTo("REGULATION_BEFORE_INSIGHT");
+        assertThat(browser.findElement(By.id("plan-reason")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("#plan-avoid li"))).hasSizeBetween(1, 2);
+        List<String> asked = browser.findElements(By.cssSelector("#next-questions > li")).stream()
+                .map(item -> item.getAttribute("data-id")).toList();
+        assertThat(browser.findElements(By.cssSelector("#plan-ask li"))).extracting(item -> item.getAttribute("data-id"))
+                .containsExactlyElementsOf(asked.subList(0, Math.min(3, asked.size())));
+        assertThat(plan.getLocation().getY()).as("the plan comes before the picture")
+                .isLessThan(browser.findElement(By.id("type-evidence")).getLocation().getY());
         assertThat(browser.findElements(By.cssSelector("#type-chart svg"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#avoid > li"))).isNotEmpty();
         assertThat(browser.findElement(By.id("why")).getAttribute("textContent")).contains("PHY-");

@@ -19,18 +19,23 @@ import nl.burnoutprofiler.engine.Outcome;
 import nl.burnoutprofiler.engine.Outcome.Avoidance;
 import nl.burnoutprofiler.engine.Outcome.Conflict;
 import nl.burnoutprofiler.engine.Outcome.Flag;
+import nl.burnoutprofiler.engine.Outcome.Item;
 import nl.burnoutprofiler.engine.Outcome.Presentation;
 import nl.burnoutprofiler.engine.Outcome.Question;
 import nl.burnoutprofiler.engine.Outcome.Recommendation;
 import nl.burnoutprofiler.engine.Outcome.Safety;
 import nl.burnoutprofiler.engine.Outcome.StageAssessment;
+import nl.burnoutprofiler.engine.Outcome.Step;
+import nl.burnoutprofiler.engine.Outcome.Summary;
 import nl.burnoutprofiler.engine.Outcome.TraceEntry;
 import nl.burnoutprofiler.engine.PresentationType;
+import nl.burnoutprofiler.engine.RuleInfo;
 import nl.burnoutprofiler.engine.SafetyStatus;
 import nl.burnoutprofiler.engine.Stage;
 import nl.burnoutprofiler.engine.catalogue.AvoidText;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
 import nl.burnoutprofiler.engine.catalogue.QuestionText;
+import nl.burnoutprofiler.engine.catalogue.Text;
 import nl.burnoutprofiler.engine.catalogue.RecommendationText;
 import nl.burnoutprofiler.engine.facts.Ask;
 import nl.burnoutprofiler.engine.facts.Avoid;
@@ -66,11 +71,56 @@ final class OutcomeAssembler {
 
     Outcome assemble(Intake intake, List<Conclusion> conclusions, List<TraceEntry> trace) {
         Safety safety = safety(conclusions);
-        List<Recommendation> recommendations = recommendations(conclusions, safety);
+        Map<String, String> decidingRules = new LinkedHashMap<>();
+        List<Recommendation> recommendations = recommendations(conclusions, safety, decidingRules);
         List<Question> questions = questions(conclusions);
-        return new Outcome(intake.caseId(), ruleSet.version(), safety, presentation(intake, conclusions), stage(conclusions),
-                recommendations, avoid(conclusions), questions.stream().map(Question::question).toList(), questions,
+        Presentation presentation = presentation(intake, conclusions);
+        List<Avoidance> avoid = avoid(conclusions);
+        Summary summary = summary(conclusions, presentation, recommendations, decidingRules, avoid, questions);
+        return new Outcome(intake.caseId(), ruleSet.version(), summary, safety, presentation, stage(conclusions),
+                recommendations, avoid, questions.stream().map(Question::question).toList(), questions,
                 List.copyOf(trace));
+    }
+
+    /**
+     * The plan on top. The first step's reason is the title of the rule that ordered it before a step of the
+     * primary type when one did (a Sequence), else of the rule whose vote gave it its place.
+     */
+    private Summary summary(List<Conclusion> conclusions, Presentation presentation,
+                            List<Recommendation> recommendations, Map<String, String> decidingRules,
+                            List<Avoidance> avoid, List<Question> questions) {
+        Step firstStep = null;
+        Text sayToClient = null;
+        if (!recommendations.isEmpty()) {
+            Recommendation first = recommendations.get(0);
+            String reasonRule = decidingRules.get(first.id());
+            for (Conclusion c : conclusions) {
+                if (c.fact() instanceof Sequence s && s.first().equals(first.id())
+                        && servesPrimary(s.then(), recommendations, presentation.primary())) {
+                    reasonRule = c.ruleId();
+                    break;
+                }
+            }
+            RuleInfo rule = ruleById(reasonRule);
+            firstStep = new Step(first.id(), first.title(), first.titleEn(), rule == null ? null : rule.title(),
+                    rule == null ? null : rule.titleEn(), reasonRule);
+            sayToClient = first.exampleQuestions().isEmpty() ? null : first.exampleQuestions().get(0);
+        }
+        List<Item> avoidNow = avoid.stream().limit(Summary.MAX_AVOID)
+                .map(a -> new Item(a.id(), a.title(), a.titleEn())).toList();
+        List<Item> askNext = questions.stream().limit(Summary.MAX_ASK)
+                .map(q -> new Item(q.id(), q.question(), q.questionEn())).toList();
+        return new Summary(firstStep, avoidNow, askNext, sayToClient);
+    }
+
+    private static boolean servesPrimary(String id, List<Recommendation> recommendations, PresentationType primary) {
+        return primary != PresentationType.UNDETERMINED && recommendations.stream()
+                .anyMatch(r -> r.id().equals(id) && r.forType() == primary);
+    }
+
+    private RuleInfo ruleById(String id) {
+        return id == null ? null
+                : ruleSet.rules().values().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
     private static Safety safety(List<Conclusion> conclusions) {
@@ -179,23 +229,29 @@ final class OutcomeAssembler {
     private static final class Vote {
         int priority;
         PresentationType forType;
+        /** The rule whose vote set the priority. */
+        String decidingRule;
         final Set<String> rules = new TreeSet<>();
 
-        Vote(Recommend first) {
+        Vote(Recommend first, String rule) {
             priority = first.priority();
             forType = first.forType();
+            decidingRule = rule;
         }
     }
 
-    private List<Recommendation> recommendations(List<Conclusion> conclusions, Safety safety) {
+    /** The recommendations in order; {@code decidingRules} receives, per id, the rule whose vote set its place. */
+    private List<Recommendation> recommendations(List<Conclusion> conclusions, Safety safety,
+                                                 Map<String, String> decidingRules) {
         Map<String, Vote> votes = new LinkedHashMap<>();
         List<Sequence> sequences = new ArrayList<>();
         for (Conclusion c : conclusions) {
             if (c.fact() instanceof Recommend r) {
-                Vote vote = votes.computeIfAbsent(r.id(), id -> new Vote(r));
+                Vote vote = votes.computeIfAbsent(r.id(), id -> new Vote(r, c.ruleId()));
                 if (r.priority() < vote.priority) {
                     vote.priority = r.priority();
                     vote.forType = r.forType();
+                    vote.decidingRule = c.ruleId();
                 }
                 vote.rules.add(c.ruleId());
             } else if (c.fact() instanceof Sequence s) {
@@ -218,6 +274,7 @@ final class OutcomeAssembler {
         for (Map.Entry<String, Vote> entry : ordered) {
             RecommendationText text = catalogue.recommendation(entry.getKey()).orElseThrow();
             Vote vote = entry.getValue();
+            decidingRules.put(text.id(), vote.decidingRule);
             result.add(new Recommendation(text.id(), result.size() + 1, vote.forType, text.nl(), text.en(),
                     text.rationaleNl(), text.rationaleEn(), nonNull(text.techniques()),
                     nonNull(text.exampleQuestions()), nonNull(text.sources()), List.copyOf(vote.rules),
@@ -244,20 +301,24 @@ final class OutcomeAssembler {
         }
     }
 
+    /** What to avoid, most pressing first (lowest priority of any rule that named it), then by id. */
     private List<Avoidance> avoid(List<Conclusion> conclusions) {
-        Map<String, Set<String>> rules = new java.util.TreeMap<>();
+        Map<String, Integer> priorities = new TreeMap<>();
+        Map<String, Set<String>> rules = new TreeMap<>();
         for (Conclusion c : conclusions) {
             if (c.fact() instanceof Avoid a) {
+                priorities.merge(a.id(), a.priority(), Math::min);
                 rules.computeIfAbsent(a.id(), k -> new TreeSet<>()).add(c.ruleId());
             }
         }
-        List<Avoidance> result = new ArrayList<>();
-        rules.forEach((id, ruleIds) -> {
-            AvoidText text = catalogue.avoid(id).orElseThrow();
-            result.add(new Avoidance(id, text.nl(), text.en(), text.reasonNl(), text.reasonEn(),
-                    nonNull(text.sources()), List.copyOf(ruleIds)));
-        });
-        return result;
+        return priorities.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey))
+                .map(e -> {
+                    AvoidText text = catalogue.avoid(e.getKey()).orElseThrow();
+                    return new Avoidance(e.getKey(), text.nl(), text.en(), text.reasonNl(), text.reasonEn(),
+                            nonNull(text.sources()), List.copyOf(rules.get(e.getKey())));
+                })
+                .toList();
     }
 
     private List<Question> questions(List<Conclusion> conclusions) {

@@ -1,6 +1,6 @@
 // Renders one engine outcome (contract section 2) in the order a coach needs it: safety first, then the
 // presentation, stage, recommendations, what to avoid, follow-up questions and the full trace.
-import { bi, el, formatDate, formatDateTime, formatScore } from './dom.js';
+import { append, bi, el, formatDate, formatDateTime, formatScore } from './dom.js';
 import { t, tx } from './i18n.js';
 import { TYPES, typeBarChart } from './charts.js';
 
@@ -124,6 +124,36 @@ function safetySection(outcome, codes) {
       el('p', { class: 'referral-title' }, el('strong', {}, bi(referral.title, referral.titleEn))),
       bi(referral.rationale, referral.rationaleEn, { block: true })));
   }
+  return section;
+}
+
+/**
+ * The plan on top (outcome.summary): the one first step and why it comes first, what to say to the client, at
+ * most two things to avoid now and three questions for the next meeting. The full lists follow below.
+ */
+function planSection(outcome) {
+  const plan = outcome.summary;
+  if (!plan) return null;
+  const section = el('section', { id: 'plan', class: 'outcome-section plan', 'aria-labelledby': 'plan-heading' },
+    el('h2', { id: 'plan-heading', text: t('plan.heading') }));
+  const step = plan.firstStep;
+  if (step) {
+    section.append(el('div', { id: 'plan-first-step', 'data-id': step.id },
+      el('p', { class: 'meta-label', text: t('plan.firstStep') }),
+      el('p', { class: 'plan-step' }, el('strong', {}, bi(step.title, step.titleEn))),
+      step.reason ? el('p', { id: 'plan-reason', class: 'plan-reason' },
+        el('span', { class: 'meta-label', text: t('plan.why') }), ' ', bi(step.reason, step.reasonEn)) : null));
+  }
+  if (plan.sayToClient) {
+    section.append(el('div', { id: 'plan-say' },
+      el('p', { class: 'meta-label', text: t('plan.say') }),
+      el('blockquote', { class: 'plan-say' }, bi(plan.sayToClient.nl, plan.sayToClient.en, { block: true }))));
+  }
+  const list = (id, key, items) => items && items.length ? el('div', { class: 'plan-list' },
+    el('p', { class: 'meta-label', text: t(key) }),
+    el('ul', { id }, items.map((item) => el('li', { 'data-id': item.id }, bi(item.text, item.textEn))))) : null;
+  section.append(el('div', { class: 'plan-lists' },
+    list('plan-avoid', 'plan.avoid', plan.avoidNow), list('plan-ask', 'plan.ask', plan.askNext)));
   return section;
 }
 
@@ -359,14 +389,15 @@ function metaSection(outcome, meta) {
  */
 export function renderOutcome(container, outcome, { catalogue, intake, meta = {}, open = new Set() } = {}) {
   const codes = codeIndex(catalogue);
-  container.append(
+  append(container, [
     metaSection(outcome, meta),
     safetySection(outcome, codes),
+    planSection(outcome),
     typeSection(outcome, codes, absentCodes(intake)),
     stageSection(outcome, codes),
     recommendationsSection(outcome),
     avoidSection(outcome),
     questionsSection(outcome),
-    whySection(outcome, codes, open.has('why')));
+    whySection(outcome, codes, open.has('why'))]);
   if (intake) container.append(intakeSection(intake, codes, open.has('intake-summary')));
 }
