@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +31,7 @@ import nl.burnoutprofiler.engine.Outcome.Recommendation;
 import nl.burnoutprofiler.engine.PresentationType;
 import nl.burnoutprofiler.engine.ProfilerEngine;
 import nl.burnoutprofiler.json.IntakeJson;
+import nl.burnoutprofiler.json.OutcomeJson;
 
 /**
  * Runs every scenario under {@code src/test/resources/scenarios}: intake in, expected type, stage, safety,
@@ -60,6 +63,21 @@ class ScenarioTest {
         return scenarioFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
             check(scenario, engine.assess(intakes.read(scenario.intake().toString())));
+        }));
+    }
+
+    /**
+     * A coach never sees the knowledge engineer's references: no seed file, no line range, no research-note section
+     * in any outcome, sources are works (catalogue/sources.json).
+     */
+    @TestFactory
+    Stream<DynamicTest> noOutcomeShowsInternalReferences() throws IOException {
+        Pattern internal = Pattern.compile("seed \\d{3}|\\bL\\d+[–-]\\d+|\\(L\\d+\\)|anchors-mission");
+        return scenarioFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
+            String outcome = OutcomeJson.writeCompact(engine.assess(intakes.read(scenario.intake().toString())));
+            assertThat(internal.matcher(outcome).results().map(MatchResult::group).toList())
+                    .as(file.getFileName() + ": internal references in the outcome").isEmpty();
         }));
     }
 

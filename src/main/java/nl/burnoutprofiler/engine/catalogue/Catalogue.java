@@ -19,14 +19,21 @@ public final class Catalogue {
     private final Map<String, RecommendationText> recommendations;
     private final Map<String, AvoidText> avoids;
     private final Map<String, QuestionText> questions;
+    private final Bibliography bibliography;
 
     public Catalogue(List<CodeGroup> groups, List<ObservationCode> codes, List<RecommendationText> recommendations,
-                     List<AvoidText> avoids, List<QuestionText> questions) {
+                     List<AvoidText> avoids, List<QuestionText> questions, Bibliography bibliography) {
         this.groups = List.copyOf(groups);
         this.codes = index(codes, ObservationCode::code);
         this.recommendations = index(recommendations, RecommendationText::id);
         this.avoids = index(avoids, AvoidText::id);
         this.questions = index(questions, QuestionText::id);
+        this.bibliography = bibliography;
+    }
+
+    /** The works the sources cite, for showing them to a coach. */
+    public Bibliography bibliography() {
+        return bibliography;
     }
 
     private static <T> Map<String, T> index(List<T> entries, Function<T, String> key) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import nl.burnoutprofiler.engine.RuleProblem;
 import nl.burnoutprofiler.engine.catalogue.AvoidText;
+import nl.burnoutprofiler.engine.catalogue.Bibliography;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
 import nl.burnoutprofiler.engine.catalogue.CodeGroup;
 import nl.burnoutprofiler.engine.catalogue.ObservationCode;
@@ -24,6 +25,7 @@ final class CatalogueReader {
 
     static final String OBSERVATIONS = "catalogue/observations.json";
     static final String ADVICE = "catalogue/advice.json";
+    static final String SOURCES = "catalogue/sources.json";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -35,15 +37,23 @@ final class CatalogueReader {
     record AdviceFile(List<RecommendationText> recommendations, List<AvoidText> avoid, List<QuestionText> questions) {
     }
 
+    record SourcesFile(List<Bibliography.Work> works) {
+    }
+
     private final List<RuleProblem> problems = new ArrayList<>();
 
     /** The catalogue, or null with {@link #problems()} saying why. */
     Catalogue read(RuleSetFiles files) {
         ObservationsFile observations = parse(files, OBSERVATIONS, ObservationsFile.class);
         AdviceFile advice = parse(files, ADVICE, AdviceFile.class);
-        if (observations == null || advice == null) {
+        SourcesFile sources = parse(files, SOURCES, SourcesFile.class);
+        if (observations == null || advice == null || sources == null) {
             return null;
         }
+        List<Bibliography.Work> works = nonNull(sources.works());
+        checkUnique(SOURCES, "work", works, Bibliography.Work::key);
+        works.forEach(w -> requireText(SOURCES, w.key(), w.citation()));
+        Bibliography bibliography = new Bibliography(works);
         List<CodeGroup> groups = nonNull(observations.groups());
         List<ObservationCode> codes = nonNull(observations.codes());
         Set<String> groupIds = new HashSet<>();
@@ -67,10 +77,14 @@ final class CatalogueReader {
         recommendations.forEach(r -> requireText(ADVICE, r.id(), r.nl(), r.en(), r.rationaleNl(), r.rationaleEn()));
         avoids.forEach(a -> requireText(ADVICE, a.id(), a.nl(), a.en(), a.reasonNl(), a.reasonEn()));
         questions.forEach(q -> requireText(ADVICE, q.id(), q.nl(), q.en(), q.purposeNl(), q.purposeEn()));
+        // Every source an outcome shows must read as a work, never as a file number and a line range.
+        recommendations.forEach(r -> requireWorks(bibliography, r.id(), r.sources()));
+        avoids.forEach(a -> requireWorks(bibliography, a.id(), a.sources()));
+        questions.forEach(q -> requireWorks(bibliography, q.id(), q.sources()));
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Catalogue(groups, codes, recommendations, avoids, questions);
+        return new Catalogue(groups, codes, recommendations, avoids, questions, bibliography);
     }
 
     List<RuleProblem> problems() {
@@ -101,6 +115,15 @@ final class CatalogueReader {
                 problems.add(new RuleProblem(file, 0, 0, "a " + kind + " has no id"));
             } else if (!seen.add(key)) {
                 problems.add(new RuleProblem(file, 0, 0, kind + " " + key + " appears twice"));
+            }
+        }
+    }
+
+    private void requireWorks(Bibliography bibliography, String id, List<String> sources) {
+        for (String source : nonNull(sources)) {
+            if (bibliography.workOf(source).isEmpty()) {
+                problems.add(new RuleProblem(ADVICE, 0, 0, "source \"" + source + "\" of " + id
+                        + " cites no work of " + SOURCES + "; add the work there"));
             }
         }
     }

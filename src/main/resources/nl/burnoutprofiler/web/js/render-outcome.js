@@ -64,18 +64,11 @@ export function absentCodes(intake) {
   return codes;
 }
 
-function sourcesAndRules(item) {
-  const parts = [];
-  if (item.sources && item.sources.length) {
-    parts.push(el('span', { class: 'sources' },
-      el('span', { class: 'meta-label', text: t('rec.sources') }), ' ', item.sources.join('; ')));
-  }
-  if (item.rules && item.rules.length) {
-    parts.push(el('span', { class: 'rules' },
-      el('span', { class: 'meta-label', text: t('rec.rules') }), ' ',
-      item.rules.map((rule, i) => [i ? ', ' : '', el('code', { text: rule })])));
-  }
-  return parts.length ? el('p', { class: 'item-meta' }, parts.map((p, i) => [i ? ' · ' : '', p])) : null;
+/** The works an item rests on. Rule ids stay in the "why" panel, with their titles. */
+function sources(item) {
+  if (!item.sources || !item.sources.length) return null;
+  return el('p', { class: 'item-meta sources' },
+    el('span', { class: 'meta-label', text: t('rec.sources') }), ' ', item.sources.join('; '));
 }
 
 // ---- sections ----
@@ -108,10 +101,7 @@ function safetySection(outcome, codes) {
           t('safety.word.' + flag.status)),
         ' ', el('strong', {}, codeLabel(flag.code, codes)),
         flag.referral ? el('span', { class: 'flag-referral' }, ' — ', t('safety.referral'), ' ',
-          referral ? bi(referral.title, referral.titleEn) : flag.referral) : null,
-        flag.rules && flag.rules.length
-          ? el('span', { class: 'item-meta' }, ' (', flag.rules.map((r, i) => [i ? ', ' : '', el('code', { text: r })]), ')')
-          : null);
+          referral ? bi(referral.title, referral.titleEn) : flag.referral) : null);
     })));
   }
   // The referral's own reasoning, once per referral, so the banner says what to do and why.
@@ -236,7 +226,7 @@ function stageSection(outcome, codes) {
       bi(c.description, c.descriptionEn, { block: true }),
       c.codes && c.codes.length ? el('div', { class: 'conflict-codes' },
         el('span', { class: 'meta-label', text: t('stage.conflictCodes') }), codeList(c.codes, codes)) : null,
-      sourcesAndRules(c)))));
+      sources(c)))));
   }
   section.append(box);
   return section;
@@ -266,7 +256,7 @@ export function recommendationItem(rec, { full = true, headingLevel = 3 } = {}) 
       el('ul', { class: 'example-questions' },
         rec.exampleQuestions.map((x) => el('li', {}, bi(x.nl, x.en, { block: true })))));
   }
-  const meta = sourcesAndRules(rec);
+  const meta = sources(rec);
   if (meta) li.append(meta);
   return li;
 }
@@ -288,7 +278,7 @@ function avoidSection(outcome) {
   section.append(el('ul', { id: 'avoid', class: 'avoid-list' }, items.map((a) => el('li', { 'data-id': a.id },
     el('h3', { class: 'avoid-title' }, bi(a.title || a.id, a.titleEn || a.id)),
     bi(a.reason, a.reasonEn, { block: true }),
-    sourcesAndRules(a)))));
+    sources(a)))));
   if (!items.length) section.append(el('p', { text: t('avoid.none') }));
   return section;
 }
@@ -304,7 +294,7 @@ export function questionItem(q, { full = true } = {}) {
       el('p', { class: 'meta-label', text: t('questions.purpose') }), bi(q.purpose, q.purposeEn, { block: true })));
   }
   if (full) {
-    const meta = sourcesAndRules(q);
+    const meta = sources(q);
     if (meta) li.append(meta);
   }
   return li;
