@@ -41,8 +41,8 @@ export function clear(node) {
 }
 
 /**
- * A text that exists in Dutch and English: the current language first, the other beside it (inline) or
- * under it (block), each marked with its lang attribute. refreshBilingual() reorders after a switch.
+ * A text that exists in Dutch and English: shown in the current language only (the other when it lacks one),
+ * marked with its lang attribute. refreshBilingual() shows the other language after a switch.
  */
 export function bi(nlText, enText, { block = false, tag } = {}) {
   const node = document.createElement(tag || (block ? 'div' : 'span'));
@@ -56,14 +56,12 @@ function renderBi(node) {
   const lang = getLang();
   const other = lang === 'nl' ? 'en' : 'nl';
   const block = node.classList.contains('bi-block');
-  const first = node.bpTexts[lang] || '';
-  const second = node.bpTexts[other] || '';
+  const own = node.bpTexts[lang] || '';
   clear(node);
   const partTag = block ? 'p' : 'span';
-  if (first) node.append(el(partTag, { class: 'bi-first', lang, text: first }));
-  if (second && second !== first) {
-    node.append(el(partTag, { class: first ? 'bi-second' : 'bi-first', lang: other, text: second }));
-  }
+  // One language at a time: a coach reading Dutch never gets the English stacked under it.
+  if (own) node.append(el(partTag, { class: 'bi-first', lang, text: own }));
+  else if (node.bpTexts[other]) node.append(el(partTag, { class: 'bi-first', lang: other, text: node.bpTexts[other] }));
 }
 
 export function refreshBilingual(root = document) {

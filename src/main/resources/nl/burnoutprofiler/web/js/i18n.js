@@ -28,7 +28,7 @@ const nl = {
   'loading': 'Bezig met laden…',
 
   'error.network': 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
-  'error.forbidden': 'U hebt geen toegang tot deze gegevens met uw rol.',
+  'error.forbidden': 'Je hebt met je rol geen toegang tot deze gegevens.',
   'error.notFound': 'Niet gevonden.',
   'error.conflict': 'Dit botst met wat al is opgeslagen.',
   'error.generic': 'Er ging iets mis ({status}).',
@@ -36,7 +36,7 @@ const nl = {
   // index
   'title.index': 'Burnout-profiler',
   'index.heading': 'Burnout-profiler',
-  'index.redirecting': 'U wordt doorgestuurd…',
+  'index.redirecting': 'Je wordt doorgestuurd…',
   'index.integrator': 'Deze rol gebruikt alleen de programmeerinterface (API); er is geen schermtoegang.',
 
   // login
@@ -47,19 +47,19 @@ const nl = {
   'login.submit': 'Inloggen',
   'login.failed': 'Onbekende gebruikersnaam of verkeerd wachtwoord.',
   'login.tooMany': 'Te vaak een verkeerd wachtwoord: inloggen kan over ten hoogste 15 minuten weer.',
-  'login.missing': 'Vul uw gebruikersnaam en wachtwoord in.',
-  'login.signedOut': 'U bent uitgelogd.',
+  'login.missing': 'Vul je gebruikersnaam en wachtwoord in.',
+  'login.signedOut': 'Je bent uitgelogd.',
 
   // intake
   'title.intake': 'Intake — Burnout-profiler',
   'intake.heading': 'Intake van een gesprek',
   'intake.headingCorrection': 'Intake corrigeren',
-  'intake.lead': 'Leg vast wat u in dit gesprek zag. Alleen wat u invult telt mee; “niet nagevraagd” is iets anders dan “afwezig”.',
-  'intake.correction': 'U corrigeert gesprek {meeting} (versie {version}) van {date}. Opslaan maakt een nieuwe versie van dat gesprek; de oude versie blijft bewaard.',
-  'intake.correctionNotFound': 'Intake {id} van casus {caseId} is niet gevonden; u maakt nu een nieuw gesprek.',
+  'intake.lead': 'Leg vast wat je in dit gesprek zag. Alleen wat je invult telt mee; “niet nagevraagd” is iets anders dan “afwezig”.',
+  'intake.correction': 'Je corrigeert gesprek {meeting} (versie {version}) van {date}. Opslaan maakt een nieuwe versie van dat gesprek; de oude versie blijft bewaard.',
+  'intake.correctionNotFound': 'Intake {id} van casus {caseId} is niet gevonden; je maakt nu een nieuw gesprek.',
   'intake.existingCase': 'Nieuw gesprek in casus {caseId}.',
-  'intake.notCoach': 'Alleen coaches kunnen gesprekken opslaan. U kunt wel beoordelen zonder op te slaan.',
-  'intake.draftRestored': 'Uw niet-opgeslagen invoer is teruggezet.',
+  'intake.notCoach': 'Alleen coaches kunnen gesprekken opslaan. Je kunt wel beoordelen zonder op te slaan.',
+  'intake.draftRestored': 'Je niet-opgeslagen invoer is teruggezet.',
   'intake.discardDraft': 'Invoer wissen',
   'intake.draftDiscarded': 'De invoer is gewist.',
   'intake.section.meeting': 'Gesprek',
@@ -131,7 +131,7 @@ const nl = {
   'title.outcome': 'Uitkomst — Burnout-profiler',
   'outcome.heading': 'Uitkomst',
   'outcome.headingCase': 'Uitkomst casus {caseId}',
-  'outcome.disclaimer': 'Dit hulpmiddel ondersteunt uw professionele oordeel; het stelt nooit een diagnose.',
+  'outcome.disclaimer': 'Dit hulpmiddel ondersteunt je professionele oordeel; het stelt nooit een diagnose.',
   'outcome.preview': 'Voorbeeld: deze beoordeling is niet opgeslagen.',
   'outcome.noPreview': 'Er is geen voorbeeld om te tonen. Vul eerst een intake in.',
   'outcome.missingParams': 'Geen uitkomst gekozen. Open een gesprek vanuit een casus.',
@@ -269,7 +269,7 @@ const nl = {
   'cases.col.meetings': 'Gesprekken',
   'cases.empty': 'Geen casussen gevonden.',
   'cases.emptyFiltered': 'Geen casussen die bij deze filters passen.',
-  'cases.forbidden': 'Met uw rol kunt u geen casussen lezen.',
+  'cases.forbidden': 'Met je rol kun je geen casussen lezen.',
 
   // case
   'title.case': 'Casus — Burnout-profiler',
@@ -298,7 +298,7 @@ const nl = {
   'case.meetingN': 'Gesprek {n}',
   'case.versions': '{n} versies',
   'case.noMeetings': 'Nog geen gesprekken.',
-  'case.forbidden': 'Deze casus is niet van u, of uw rol kan geen casussen lezen.',
+  'case.forbidden': 'Deze casus is niet van jou, of je rol kan geen casussen lezen.',
   'case.notFound': 'Casus {caseId} bestaat niet.',
   'case.cdsFeedback': 'Terugkoppeling uit gekoppelde systemen (CDS Hooks)',
   'case.cdsFeedback.accepted': 'Overgenomen',
