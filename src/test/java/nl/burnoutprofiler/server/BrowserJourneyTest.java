@@ -119,8 +119,17 @@ class BrowserJourneyTest {
         browser.get(base + "/intake.html?case=" + CASE_ID);
         awaitForm();
         assertThat(browser.findElement(By.id("caseId")).getAttribute("value")).isEqualTo(CASE_ID);
+        // A follow-up meeting starts from the first: what is not changed stays, marked as such.
+        assertThat(radio("SLEEP_PROBLEMS", "3").isSelected()).as("carried over from the first meeting").isTrue();
+        WebElement sleepRow = browser.findElement(By.id("row-SLEEP_PROBLEMS"));
+        assertThat(sleepRow.getAttribute("class")).contains("carried");
+        assertThat(sleepRow.findElement(By.className("carried-tag")).getText()).isEqualTo("zelfde als vorige keer");
+        assertThat(browser.findElement(By.id("case-notice")).getText()).contains("vorige gesprek");
+        screenshot("03c-follow-up-intake-carried-over");
         setDate("2026-11-20");
         choose("SLEEP_PROBLEMS", "1");
+        assertThat(sleepRow.getAttribute("class")).as("changed: no longer the same as last time")
+                .doesNotContain("carried");
         choose("PROLONGED_RESERVE_RUNNING", "3");
         choose("CONCENTRATION_PROBLEMS", "2");
         choose("SUICIDAL_IDEATION", "absent");
@@ -146,6 +155,8 @@ class BrowserJourneyTest {
         assertThat(browser.findElements(By.cssSelector("#meetings > li"))).hasSize(2);
         assertThat(browser.findElements(By.cssSelector("#course-chart svg"))).isNotEmpty();
         assertThat(browser.findElement(By.id("changes")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("#changes [data-change='removed']")))
+                .as("nothing the coach carried over shows as no longer observed").isEmpty();
         assertThat(browser.findElements(By.cssSelector("#next-steps li"))).isNotEmpty();
         assertThat(chromium.courseChartLayoutProblems()).as("course chart labels, Dutch").isEmpty();
         screenshot("04-case-coach");

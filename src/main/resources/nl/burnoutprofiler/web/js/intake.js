@@ -1,7 +1,7 @@
 // The intake form: catalogue-driven observation rows, rulers, notes; browser validation that mirrors the
 // server; a sessionStorage draft so nothing typed is lost; store (POST /cases/{id}/intakes) or assess only.
 import { ApiError, currentPage, describeError, getCatalogue, getJson, postJson } from './api.js';
-import { bi, clear, el, params, todayIso } from './dom.js';
+import { bi, clear, el, formatDate, params, todayIso } from './dom.js';
 import { getLang, onLangChange, plural, t, tx } from './i18n.js';
 import { doneLoading, initLayout, showMessage } from './layout.js';
 
@@ -35,6 +35,7 @@ const discardButton = document.getElementById('discard-draft');
 let catalogue = { groups: [], codes: [] };
 const codeInfo = new Map();      // code -> catalogue entry
 let baseState = null;            // what the form holds before the user types (defaults or the corrected intake)
+let previousState = null;        // a follow-up meeting: the case's previous meeting, which the form starts from
 let currentErrors = [];          // [{target, errorId, key|reason, params, field}] shown now
 let errorsFromServer = false;
 
@@ -48,9 +49,11 @@ async function start() {
   }
   let stored = null;
   try {
-    const [cat, found] = await Promise.all([getCatalogue(), corrects && caseParam ? findStored() : null]);
+    const [cat, found, previous] = await Promise.all([getCatalogue(), corrects && caseParam ? findStored() : null,
+      caseParam && !corrects ? findPrevious() : null]);
     catalogue = cat;
     stored = found;
+    if (previous) previousState = carriedOver(previous.intake);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;
     showMessage(`${t('intake.catalogueFailed')} ${describeError(error)}`);
@@ -66,6 +69,10 @@ async function start() {
   } else if (corrects) {
     showNotice('case-notice', 'intake.correctionNotFound', { id: corrects, caseId: caseParam });
     corrects = '';
+  } else if (previousState) {
+    // A follow-up meeting starts from the previous one: what is not changed stays as it was.
+    baseState = previousState;
+    showNotice('case-notice', 'intake.carriedOver', { caseId: caseParam, date: formatDate(previousState.previousDate) });
   } else if (caseParam) {
     showNotice('case-notice', 'intake.existingCase', { caseId: caseParam });
   }
@@ -78,6 +85,7 @@ async function start() {
     discardButton.hidden = false;
   }
   updateGroupCounts();
+  markCarried();
 
   form.addEventListener('input', onEdit);
   form.addEventListener('change', onEdit);
@@ -97,6 +105,48 @@ async function start() {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) setBusy(false);
   });
+}
+
+/** The case's latest meeting, for a new meeting of an existing case; null for a new case. */
+async function findPrevious() {
+  try {
+    const detail = await getJson(`/api/v1/cases/${encodeURIComponent(caseParam)}`);
+    const meetings = detail.meetings || [];
+    return meetings.length ? meetings[meetings.length - 1] : null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) throw error;
+    return null; // a new case (404), or one the coach cannot read: start empty
+  }
+}
+
+/**
+ * The form state a follow-up meeting starts from: the previous meeting's observations (value and observer;
+ * a note belongs to its meeting), today's date, no rulers and no notes, which are asked anew each time.
+ */
+function carriedOver(intake) {
+  const state = intakeToState(intake);
+  for (const entry of Object.values(state.obs)) entry.note = '';
+  return { ...state, date: todayIso(), rulers: defaultState().rulers, notes: '', previousDate: intake.date || '' };
+}
+
+/** Marks each row that still holds what the previous meeting recorded: "zelfde als vorige keer". */
+function markCarried() {
+  if (!previousState) return;
+  const now = readState().obs;
+  for (const row of groupsBox.querySelectorAll('fieldset.obs')) {
+    const code = row.dataset.code;
+    const before = previousState.obs[code];
+    const current = now[code] || { v: 'none', by: '' };
+    const same = Boolean(before) && before.v === current.v && (before.by || '') === (current.by || '');
+    row.classList.toggle('carried', same);
+    let tag = row.querySelector('.carried-tag');
+    if (same && !tag) {
+      tag = el('span', { class: 'carried-tag', i18n: ['intake.sameAsLastTime'] });
+      row.querySelector('legend').append(' ', tag);
+    } else if (!same && tag) {
+      tag.remove();
+    }
+  }
 }
 
 /** The stored meeting that ?corrects= names, or null. */
@@ -341,6 +391,7 @@ function discardDraft() {
   currentErrors = [];
   renderErrors();
   updateGroupCounts();
+  markCarried();
   tx(draftStatus, 'intake.draftDiscarded');
   discardButton.hidden = true;
   caseIdInput.focus();
@@ -351,6 +402,7 @@ function onEdit(event) {
   saveDraft();
   discardButton.hidden = false;
   if (event.type === 'change' && event.target.type === 'radio') updateGroupCounts();
+  if (event.type === 'change') markCarried();
 }
 
 // ---- validation (mirrors nl.burnoutprofiler.engine.IntakeValidator and IntakeJson) ----
