@@ -146,6 +146,11 @@ class BrowserJourneyTest {
         assertThat(reported.getAttribute("data-reported-by")).isEqualTo("MANAGER");
         assertThat(reported.getText()).contains("gemeld door de leidinggevende");
         assertThat(browser.findElement(By.id("reported-hint")).getText()).isNotBlank();
+        // What moved since the first meeting, on the outcome itself: sleep improved, nothing falsely removed.
+        WebElement sinceLast = browser.findElement(By.id("since-last"));
+        assertThat(sinceLast.findElement(By.cssSelector("[data-change='intensity'] [data-code='SLEEP_PROBLEMS']"))
+                .getText()).contains("3 → 1");
+        assertThat(sinceLast.findElements(By.cssSelector("[data-change='removed']"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#recommendations > li")))
                 .extracting(item -> item.getAttribute("data-id")).contains("EXPLORE_REPORTED_SIGNALS");
         screenshot("03b-outcome-reported-by-manager");

@@ -94,6 +94,8 @@ async function loadStored() {
     intakeId,
     outcome: meeting.outcome,
     intake: meeting.intake,
+    // What moved since the previous meeting; the case reports it for its latest meeting.
+    changes: detail.meetings.indexOf(meeting) === detail.meetings.length - 1 && detail.changes ? detail.changes : null,
     meta: {
       caseId,
       meeting: detail.meetings.indexOf(meeting) + 1, // its number within the case; meeting.meeting is a key
@@ -133,7 +135,7 @@ function render(view) {
   const open = new Set([...container.querySelectorAll('details[open]')].map((d) => d.id));
   clear(container);
   renderOutcome(container, view.outcome, {
-    catalogue: view.catalogue, intake: view.intake, meta: view.meta, open
+    catalogue: view.catalogue, intake: view.intake, meta: view.meta, open, changes: view.changes
   });
   document.title = `${t('outcome.heading')} ${view.meta.caseId || ''} — ${t('app.name')}`;
 }

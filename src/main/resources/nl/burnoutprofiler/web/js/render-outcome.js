@@ -3,6 +3,7 @@
 import { append, bi, el, formatDate, formatDateTime, formatScore } from './dom.js';
 import { t, tx } from './i18n.js';
 import { TYPES, typeBarChart } from './charts.js';
+import { changesBlock } from './changes.js';
 
 const STAGES = ['PRECONTEMPLATION', 'CONTEMPLATION', 'PREPARATION', 'ACTION', 'MAINTENANCE', 'RELAPSE'];
 const SAFETY_ICON = { CLEAR: '✓', REFER: '⚠', URGENT: '‼' };
@@ -375,14 +376,17 @@ function metaSection(outcome, meta) {
 
 /**
  * Fills container with the outcome. options: catalogue, intake (shown at the end when given),
- * meta {caseId, meeting, version, date, observer, storedBy, storedAt, coachName}, open (ids of details to open).
+ * meta {caseId, meeting, version, date, observer, storedBy, storedAt, coachName}, open (ids of details to open),
+ * changes (what moved since the previous meeting, shown under the plan when given).
  */
-export function renderOutcome(container, outcome, { catalogue, intake, meta = {}, open = new Set() } = {}) {
+export function renderOutcome(container, outcome, { catalogue, intake, meta = {}, open = new Set(), changes = null } = {}) {
   const codes = codeIndex(catalogue);
   append(container, [
     metaSection(outcome, meta),
     safetySection(outcome, codes),
     planSection(outcome),
+    changes ? el('section', { id: 'since-last', class: 'outcome-section', 'aria-labelledby': 'since-last-heading' },
+      el('h2', { id: 'since-last-heading', text: t('outcome.sinceLast') }), changesBlock(changes, codes)) : null,
     typeSection(outcome, codes, absentCodes(intake)),
     stageSection(outcome, codes),
     recommendationsSection(outcome),
