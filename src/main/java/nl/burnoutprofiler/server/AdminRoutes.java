@@ -27,11 +27,13 @@ final class AdminRoutes {
         }
     }
 
-    record UserView(String username, String displayName, String role, String manager, String createdAt) {
+    /** A user as the admin sees them; {@code active}: can sign in with a password. */
+    record UserView(String username, String displayName, String role, String manager, String createdAt,
+                    boolean active) {
 
-        static UserView of(User user) {
+        static UserView of(User user, boolean active) {
             return new UserView(user.username(), user.displayName(), user.role().id(), user.manager(),
-                    user.createdAt().toString());
+                    user.createdAt().toString(), active);
         }
     }
 
@@ -74,9 +76,11 @@ final class AdminRoutes {
     void register(RouteTable routes) {
         routes.get("/api/v1/admin/rules", ctx -> ctx.json(RuleSetView.of(engine.current())), Access.ADMIN);
         routes.post("/api/v1/admin/rules/reload", this::reloadRules, Access.ADMIN);
-        routes.get("/api/v1/admin/users", ctx -> ctx.json(database.users().all().stream().map(UserView::of).toList()),
+        routes.get("/api/v1/admin/users", ctx -> ctx.json(database.users().all().stream().map(this::view).toList()),
                 Access.ADMIN);
         routes.post("/api/v1/admin/users", this::createUser, Access.ADMIN);
+        routes.post("/api/v1/admin/users/{username}/password", this::resetPassword, Access.ADMIN);
+        routes.post("/api/v1/admin/users/{username}/deactivation", this::deactivate, Access.ADMIN);
         routes.get("/api/v1/admin/tokens", ctx -> ctx.json(database.tokens().all().stream().map(TokenView::of)
                 .toList()), Access.ADMIN);
         routes.post("/api/v1/admin/tokens", this::createToken, Access.ADMIN);
@@ -135,7 +139,63 @@ final class AdminRoutes {
             throw taken("username", username);
         }
         audit.record(ProfilerServer.principal(ctx), Audit.CREATE_USER, null, username + " as " + role.id());
-        ctx.status(201).json(UserView.of(user));
+        ctx.status(201).json(UserView.of(user, true));
+    }
+
+    private UserView view(User user) {
+        return UserView.of(user, database.users().passwordHash(user.username()).isPresent());
+    }
+
+    /**
+     * A new password for a user who forgot theirs, or a deactivated user who returns. Their open sessions end, so
+     * whoever held the old password is signed out.
+     */
+    private void resetPassword(Context ctx) {
+        User user = existingUser(ctx);
+        String password = RequestBodies.requiredText(RequestBodies.object(ctx), "password");
+        if (password.length() < Passwords.MIN_LENGTH) {
+            throw ApiProblem.badField("password", null, "needs at least " + Passwords.MIN_LENGTH + " characters")
+                    .raise();
+        }
+        String passwordHash;
+        try {
+            passwordHash = Passwords.hash(password);
+        } catch (IllegalArgumentException e) { // bcrypt reads at most 72 bytes and refuses more
+            throw ApiProblem.badField("password", null, e.getMessage()).raise();
+        }
+        database.users().setPasswordHash(user.username(), passwordHash);
+        int ended = database.sessions().deleteAllOf(user.username());
+        audit.record(ProfilerServer.principal(ctx), Audit.RESET_PASSWORD, null,
+                user.username() + ", " + ended + " sessions ended");
+        ctx.json(view(user));
+    }
+
+    /**
+     * A user who left: no password sign-in any more, every open session ends and every API token that acts as them
+     * is revoked. Their cases, intakes and audit entries stay. A new password (reset) makes them active again. An
+     * admin cannot deactivate themselves.
+     */
+    private void deactivate(Context ctx) {
+        Principal admin = ProfilerServer.principal(ctx);
+        User user = existingUser(ctx);
+        if (user.username().equals(admin.name())) {
+            throw new ApiProblem(409, "Cannot deactivate yourself",
+                    "An admin cannot deactivate their own account; another admin can.", List.of()).raise();
+        }
+        database.users().setPasswordHash(user.username(), null);
+        int ended = database.sessions().deleteAllOf(user.username());
+        long revoked = database.tokens().all().stream()
+                .filter(token -> user.username().equals(token.user()) && token.revokedAt() == null)
+                .filter(token -> database.tokens().revoke(token.name())).count();
+        audit.record(admin, Audit.DEACTIVATE_USER, null,
+                user.username() + ", " + ended + " sessions ended, " + revoked + " tokens revoked");
+        ctx.json(view(user));
+    }
+
+    private User existingUser(Context ctx) {
+        String username = ctx.pathParam("username");
+        return database.users().find(username)
+                .orElseThrow(() -> ApiProblem.notFound("There is no user " + username + ".").raise());
     }
 
     private void createToken(Context ctx) {

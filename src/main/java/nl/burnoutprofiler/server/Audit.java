@@ -20,6 +20,8 @@ final class Audit {
     static final String READ_CASE_REFUSED = "read-case-refused";
     static final String LIST_CASES = "list-cases";
     static final String CREATE_USER = "create-user";
+    static final String RESET_PASSWORD = "reset-password";
+    static final String DEACTIVATE_USER = "deactivate-user";
     static final String CREATE_TOKEN = "create-token";
     static final String REVOKE_TOKEN = "revoke-token";
     static final String RELOAD_RULES = "reload-rules";

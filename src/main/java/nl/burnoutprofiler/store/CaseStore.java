@@ -310,7 +310,8 @@ public final class CaseStore {
 
     /**
      * The cases the filter lets through, each with its latest intake (the latest version of the meeting with the
-     * newest date; among meetings of one date, the last one stored). Newest latest intake first, then by case id.
+     * newest date; among meetings of one date, the last one stored). Most urgent first (URGENT, REFER, then the
+     * rest), within that the newest latest intake first, then by case id.
      */
     public List<CaseSummary> cases(CaseFilter filter) {
         CaseFilter f = filter == null ? CaseFilter.all() : filter;
@@ -361,7 +362,9 @@ public final class CaseStore {
                 + " JOIN intakes i ON i.intake_id = l.intake_id"
                 + " JOIN outcomes o ON o.intake_id = l.intake_id"
                 + " WHERE l.latest_rank = 1" + outcomeCondition
-                + " ORDER BY i.meeting_date DESC, c.case_id";
+                // Most urgent first: a case that needs a referral today is not found by scrolling.
+                + " ORDER BY CASE o.safety_status WHEN 'URGENT' THEN 0 WHEN 'REFER' THEN 1 ELSE 2 END,"
+                + " i.meeting_date DESC, c.case_id";
         return jdbc.run("list cases", connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.size(); i++) {

@@ -55,7 +55,7 @@ class AccessTest {
 
     /** The route's path with sample values for its parameters. */
     private static String concrete(RouteTable.Route route) {
-        return route.path().replace("{caseId}", "c-anna").replace("{name}", "some-token");
+        return route.path().replace("{caseId}", "c-anna").replace("{name}", "some-token").replace("{username}", "anna");
     }
 
     private static Response call(Caller caller, RouteTable.Route route) {

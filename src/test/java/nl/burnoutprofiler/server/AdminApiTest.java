@@ -67,6 +67,50 @@ class AdminApiTest {
         assertThat(admin.get("/api/v1/admin/users").json().findValuesAsText("username")).contains("ilse", "joost");
     }
 
+    private static int signInStatus(String username, String password) {
+        return server.anonymous().post("/api/v1/session", TestServer.JSON.createObjectNode()
+                .put("username", username).put("password", password).toString()).status();
+    }
+
+    private static boolean listedAsActive(String username) {
+        for (JsonNode user : admin.get("/api/v1/admin/users").json()) {
+            if (user.path("username").asText().equals(username)) {
+                return user.path("active").asBoolean();
+            }
+        }
+        throw new AssertionError("no user " + username);
+    }
+
+    @Test
+    void anAdminResetsAPasswordAndDeactivatesAUserWhoLeft() {
+        assertThat(admin.post("/api/v1/admin/users",
+                user("karel", "Karel Coach", "coach", TestServer.PASSWORD, null)).status()).isEqualTo(201);
+        Caller karel = server.signIn("karel", TestServer.PASSWORD);
+        assertThat(karel.get("/api/v1/cases").status()).isEqualTo(200);
+        assertThat(listedAsActive("karel")).isTrue();
+
+        String newPassword = "a-fresh-start-for-karel";
+        Response reset = admin.post("/api/v1/admin/users/karel/password",
+                TestServer.JSON.createObjectNode().put("password", newPassword).toString());
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.body()).doesNotContain(newPassword);
+        assertThat(karel.get("/api/v1/cases").status()).as("the old session ended").isEqualTo(401);
+        assertThat(signInStatus("karel", TestServer.PASSWORD)).as("the old password").isEqualTo(401);
+        Caller again = server.signIn("karel", newPassword);
+        assertRefused(admin.post("/api/v1/admin/users/karel/password", "{\"password\":\"short\"}"), "password");
+
+        Response deactivated = admin.post("/api/v1/admin/users/karel/deactivation", "{}");
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+        assertThat(deactivated.json().path("active").asBoolean()).isFalse();
+        assertThat(again.get("/api/v1/cases").status()).as("signed out everywhere").isEqualTo(401);
+        assertThat(signInStatus("karel", newPassword)).isEqualTo(401);
+        assertThat(listedAsActive("karel")).isFalse();
+
+        assertThat(admin.post("/api/v1/admin/users/nobody/deactivation", "{}").status()).isEqualTo(404);
+        assertThat(server.database().audit().recent(20)).extracting(entry -> entry.action())
+                .contains(Audit.RESET_PASSWORD, Audit.DEACTIVATE_USER);
+    }
+
     @Test
     void aNewTokenIsShownOnceAndWorksUntilRevoked() {
         Response created = admin.post("/api/v1/admin/tokens", "{\"name\":\"partner\",\"role\":\"integrator\"}");

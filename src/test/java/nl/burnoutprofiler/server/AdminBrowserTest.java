@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -103,6 +104,21 @@ class AdminBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#users-table tr[data-username='carla']")).getText())
                 .contains("Carla de Coach", "beatrix");
 
+        // Carla leaves: deactivated, she can no longer sign in; back again, a new password is made and shown once.
+        By carlaRow = By.cssSelector("#users-table tr[data-username='carla']");
+        clickInRow(carlaRow, "deactivate-user");
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.attributeToBe(carlaRow, "data-state", "inactive"));
+        assertThat(server.database().users().passwordHash("carla")).isEmpty();
+        clickInRow(carlaRow, "reset-password");
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.attributeToBe(carlaRow, "data-state", "active"));
+        String shownOnce = text("user-status");
+        assertThat(shownOnce).contains("Nieuw wachtwoord voor carla");
+        String newPassword = shownOnce.replaceAll("(?s).*carla: (\\S+) .*", "$1");
+        assertThat(server.signIn("carla", newPassword)).isNotNull();
+        chromium.screenshot("admin-02b-user-reactivated");
+
         // An integration token: shown once, in a read-only field, with the warning that it will not come back.
         new Select(browser.findElement(By.id("token-role"))).selectByValue("integrator");
         assertThat(browser.findElement(By.id("token-user")).isDisplayed()).as("integrators act for themselves")
@@ -195,6 +211,14 @@ class AdminBrowserTest {
 
     private static String text(String id) {
         return browser.findElement(By.id(id)).getText();
+    }
+
+    /** Clicks a row's button; the table may be drawn anew meanwhile (the list reloads), so it finds it again. */
+    private static void clickInRow(By row, String buttonClass) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(row).findElement(By.className(buttonClass)).click();
+            return true;
+        });
     }
 
     private static void type(String id, String text) {

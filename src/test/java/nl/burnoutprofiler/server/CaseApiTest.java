@@ -281,6 +281,18 @@ class CaseApiTest {
     // ---- listing cases
 
     @Test
+    void theListPutsTheMostUrgentCasesFirstWhateverTheirDate() {
+        Caller coach = server.coach("urgency-coach");
+        stored(coach, "c-old-urgent", TestIntake.withoutCaseId().on("2026-10-01").observed("SUICIDAL_IDEATION", 2).json());
+        stored(coach, "c-refer", TestIntake.withoutCaseId().on("2026-10-15").observed("SEVERE_DEPRESSIVE_SYMPTOMS", 2)
+                .json());
+        stored(coach, "c-new-clear", firstMeeting().on("2026-11-30").json());
+
+        assertThat(caseIds(coach.get("/api/v1/cases"))).as("URGENT, then REFER, then by date")
+                .containsExactly("c-old-urgent", "c-refer", "c-new-clear");
+    }
+
+    @Test
     void theListFiltersOnTheLatestOutcomeAndOnTheCoach() {
         Caller manager = server.caseManager("filter-manager");
         Caller vera = server.coach("vera", "filter-manager");

@@ -53,6 +53,7 @@ async function start() {
 
   $('reload-rules').addEventListener('click', reloadRules);
   $('user-form').addEventListener('submit', createUser);
+  $('users-table').addEventListener('click', onUserTableClick);
   $('user-role').addEventListener('change', syncManagerField);
   $('token-form').addEventListener('submit', createToken);
   $('token-role').addEventListener('change', syncTokenUserField);
@@ -297,12 +298,25 @@ function renderUsers() {
   const tbody = $('users-table').querySelector('tbody');
   clear(tbody);
   for (const user of state.users) {
-    tbody.append(el('tr', { 'data-username': user.username, 'data-role': user.role },
-      el('th', { scope: 'row' }, el('code', { text: user.username })),
-      el('td', { text: user.displayName || '' }),
-      el('td', { text: roleName(user.role) }),
-      el('td', { text: user.manager ? displayOf(user.manager) : '' }),
-      timeCell(user.createdAt)));
+    const active = user.active !== false;
+    const self = user.username === session.username;
+    tbody.append(el('tr', {
+      'data-username': user.username, 'data-role': user.role, 'data-state': active ? 'active' : 'inactive',
+      class: active ? false : 'row-revoked'
+    },
+    el('th', { scope: 'row' }, el('code', { text: user.username })),
+    el('td', { text: user.displayName || '' }),
+    el('td', { text: roleName(user.role) }),
+    el('td', { text: user.manager ? displayOf(user.manager) : '' }),
+    timeCell(user.createdAt),
+    el('td', {}, el('span', { class: active ? 'badge badge-active' : 'badge badge-revoked',
+      i18n: [active ? 'users.active' : 'users.inactive'] })),
+    el('td', { class: 'row-actions' },
+      el('button', { type: 'button', class: 'button-quiet reset-password', 'data-username': user.username },
+        t(active ? 'users.resetPassword' : 'users.reactivate'),
+        el('span', { class: 'visually-hidden', text: ` ${user.username}` })),
+      active && !self ? el('button', { type: 'button', class: 'button-quiet deactivate-user', 'data-username': user.username },
+        t('users.deactivate'), el('span', { class: 'visually-hidden', text: ` ${user.username}` })) : null)));
   }
 }
 
@@ -381,6 +395,45 @@ async function createUser(event) {
   } finally {
     setBusy(button, false);
   }
+}
+
+/**
+ * A new password for a user (who forgot it, or returns after a deactivation): made here from the browser's
+ * random source and shown once, for the admin to pass on; the user's open sessions end.
+ */
+function randomPassword() {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+async function onUserTableClick(event) {
+  const button = event.target.closest('button.reset-password, button.deactivate-user');
+  if (!button) return;
+  const username = button.dataset.username;
+  const status = $('user-status');
+  const deactivating = button.classList.contains('deactivate-user');
+  if (!window.confirm(t(deactivating ? 'users.confirmDeactivate' : 'users.confirmReset', { username }))) return;
+  button.disabled = true;
+  try {
+    if (deactivating) {
+      await postJson(`/api/v1/admin/users/${encodeURIComponent(username)}/deactivation`, {});
+      setStatus(status, 'users.deactivated', { username });
+    } else {
+      const password = randomPassword();
+      await postJson(`/api/v1/admin/users/${encodeURIComponent(username)}/password`, { password });
+      setStatus(status, 'users.passwordReset', { username, password });
+    }
+    await loadUsers();
+  } catch (error) {
+    if (signedOut(error)) return;
+    button.disabled = false;
+    setStatus(status, null);
+    status.textContent = describeError(error);
+  }
+  status.focus();
+  refreshAudit();
 }
 
 // ---- tokens ----

@@ -1,7 +1,7 @@
-// One outcome: a stored meeting (?case=X&intake=ID) or an unsaved preview (?preview=1, from sessionStorage).
+// One outcome: a stored meeting (?case=X&intake=ID, or ?case=X for its latest) or an unsaved preview (?preview=1).
 import { ApiError, describeError, getCatalogue, getJson, safeNext } from './api.js';
-import { bi, clear, el, params } from './dom.js';
-import { onLangChange, t, tIn, tx } from './i18n.js';
+import { clear, el, params } from './dom.js';
+import { onLangChange, t, tx } from './i18n.js';
 import { doneLoading, initLayout, showMessage, showMessageKey } from './layout.js';
 import { renderOutcome } from './render-outcome.js';
 
@@ -10,11 +10,6 @@ const container = document.getElementById('outcome');
 const links = document.getElementById('outcome-links');
 
 const session = await initLayout({ page: 'outcome' });
-// The one line that must never be missed reads in both languages, whichever is chosen.
-const disclaimer = document.getElementById('disclaimer');
-disclaimer.removeAttribute('data-i18n');
-clear(disclaimer);
-disclaimer.append(bi(tIn('nl', 'outcome.disclaimer'), tIn('en', 'outcome.disclaimer')));
 if (session) await start();
 
 async function start() {
@@ -69,8 +64,8 @@ function readPreview() {
 
 async function loadStored() {
   const caseId = query.get('case');
-  const intakeId = query.get('intake');
-  if (!caseId || !intakeId) {
+  let intakeId = query.get('intake');
+  if (!caseId) {
     showMessageKey('outcome.missingParams', undefined, { kind: 'info' });
     return null;
   }
@@ -81,7 +76,10 @@ async function loadStored() {
     if (!(error instanceof ApiError && error.status === 401)) showMessage(describeError(error));
     return null;
   }
-  const meeting = (detail.meetings || []).find((m) => String(m.intakeId) === String(intakeId));
+  // Without an intake id: the case's latest meeting, the one a coach most often wants.
+  const meetings = detail.meetings || [];
+  const meeting = intakeId ? meetings.find((m) => String(m.intakeId) === String(intakeId)) : meetings[meetings.length - 1];
+  if (meeting && !intakeId) intakeId = String(meeting.intakeId);
   if (!meeting) {
     showMessageKey('outcome.intakeNotFound', { id: intakeId, caseId });
     buildLinks({ caseId, preview: false, missing: true });
