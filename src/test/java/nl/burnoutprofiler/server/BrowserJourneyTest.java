@@ -3,9 +3,14 @@ package nl.burnoutprofiler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -78,6 +87,21 @@ class BrowserJourneyTest {
         awaitForm();
         assertThat(browser.findElement(By.id("caseId")).getAttribute("value")).isEqualTo("Jan Jansen");
         assertThat(radio("SLEEP_PROBLEMS", "3").isSelected()).as("draft kept over a reload").isTrue();
+        // "Nieuwe intake" starts empty: the unsaved input of the intake before does not come back.
+        browser.findElement(By.id("nav-intake")).click();
+        awaitForm();
+        assertThat(browser.findElement(By.id("caseId")).getAttribute("value")).isEmpty();
+        assertThat(radio("SLEEP_PROBLEMS", "none").isSelected()).as("no earlier draft").isTrue();
+        assertThat(((JavascriptExecutor) browser).executeScript("return Object.keys(sessionStorage)"
+                + ".filter(k => k.startsWith('bp-draft:intake:')).length")).isEqualTo(0L);
+
+        // The short form: the safety screen first, under 40 observations; the whole catalogue one click away.
+        assertThat(browser.findElement(By.cssSelector("#observation-groups details.group")).getAttribute("data-group"))
+                .isEqualTo("SAFETY");
+        assertThat(visibleObservations()).isBetween(20L, 39L);
+        screenshot("01b-intake-short-form");
+        browser.findElement(By.id("form-length")).click();
+        assertThat(visibleObservations()).as("the full catalogue").isGreaterThan(100L);
 
         type("caseId", CASE_ID);
         setDate("2026-11-06");
@@ -114,6 +138,13 @@ class BrowserJourneyTest {
         assertThat(absent.getAttribute("data-present")).isEqualTo("false");
         assertThat(absent.getText()).contains("niet aanwezig");
         screenshot("03-outcome");
+
+        // The print for the case file fits on two A4 pages; "Alles afdrukken" prints everything.
+        int shortPages = printedPages("03-outcome-print");
+        assertThat(shortPages).as("the short print").isBetween(1, 2);
+        ((JavascriptExecutor) browser).executeScript("document.body.classList.add('print-full')");
+        assertThat(printedPages("03-outcome-print-full")).as("the full print").isGreaterThan(shortPages);
+        ((JavascriptExecutor) browser).executeScript("document.body.classList.remove('print-full')");
 
         // The second meeting, two weeks later: sleep has improved, and she wants to change.
         browser.get(base + "/intake.html?case=" + CASE_ID);
@@ -200,6 +231,28 @@ class BrowserJourneyTest {
         type("ruler-confidence", "3");
         type("ruler-readiness", "5");
         type("notes", "Wil minder werken, maar laat het team niet vallen.");
+    }
+
+    /** Prints the page as Chromium does to A4, keeps the PDF beside the screenshots, and counts its pages. */
+    private static int printedPages(String name) throws IOException {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        Pdf pdf = ((PrintsPage) browser).print(options);
+        byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+        Path file = Path.of("target", "e2e-screenshots", name + ".pdf");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        Matcher pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+        int count = 0;
+        while (pages.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private static long visibleObservations() {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('fieldset.obs')].filter(r => r.offsetParent !== null).length");
     }
 
     private static void signIn(String username) {

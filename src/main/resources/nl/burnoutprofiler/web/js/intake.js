@@ -11,12 +11,15 @@ const VALUES = ['none', 'absent', '1', '2', '3'];
 const OBSERVERS = ['COACH', 'CLIENT', 'COLLEAGUE', 'MANAGER', 'PHYSICIAN'];
 const RULERS = ['importance', 'confidence', 'readiness'];
 const PREVIEW_KEY = 'bp-preview';
+const FORM_LENGTH_KEY = 'bp-intake-form-length';
 
 const query = params();
 const caseParam = query.get('case') || '';
 let corrects = query.get('corrects') || '';
-// One draft per page and case (and corrected intake), so two tabs on different cases do not mix.
-const draftKey = `bp-draft:intake:${caseParam}:${corrects}`;
+// A draft belongs to one intake: its id sits in the URL, so a reload finds it again, while "Nieuwe intake" or
+// another case starts without one, and then no earlier client's unsaved input is left in this tab.
+const DRAFT_PREFIX = 'bp-draft:intake:';
+const draftKey = DRAFT_PREFIX + draftIdOfThisIntake();
 
 const form = document.getElementById('intake-form');
 const caseIdInput = document.getElementById('caseId');
@@ -36,11 +39,35 @@ let catalogue = { groups: [], codes: [] };
 const codeInfo = new Map();      // code -> catalogue entry
 let baseState = null;            // what the form holds before the user types (defaults or the corrected intake)
 let previousState = null;        // a follow-up meeting: the case's previous meeting, which the form starts from
+let fullForm = false;            // the full catalogue (true) or the short form of the best-separating observations
+const formLengthButton = document.getElementById('form-length');
+const formLengthHint = document.getElementById('form-length-hint');
 let currentErrors = [];          // [{target, errorId, key|reason, params, field}] shown now
 let errorsFromServer = false;
 
 const session = await initLayout({ page: 'intake' });
 if (session) await start();
+
+function draftIdOfThisIntake() {
+  const known = query.get('draft');
+  if (known && /^[A-Za-z0-9-]{8,64}$/.test(known)) return known;
+  forgetEarlierDrafts();
+  const id = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const url = new URL(window.location.href);
+  url.searchParams.set('draft', id);
+  window.history.replaceState(window.history.state, '', url);
+  return id;
+}
+
+function forgetEarlierDrafts() {
+  try {
+    for (const key of Object.keys(sessionStorage)) {
+      if (key.startsWith(DRAFT_PREFIX)) sessionStorage.removeItem(key);
+    }
+  } catch {
+    // storage blocked: there are no drafts either
+  }
+}
 
 async function start() {
   if (session.role !== 'coach') {
@@ -86,6 +113,14 @@ async function start() {
   }
   updateGroupCounts();
   markCarried();
+  let keptLength = null;
+  try {
+    keptLength = sessionStorage.getItem(FORM_LENGTH_KEY);
+  } catch {
+    keptLength = null;
+  }
+  setFormLength(keptLength === 'full');
+  formLengthButton.addEventListener('click', () => setFormLength(!fullForm));
 
   form.addEventListener('input', onEdit);
   form.addEventListener('change', onEdit);
@@ -183,9 +218,17 @@ function showNotice(id, key, args) {
 
 // ---- building the observation rows ----
 
+/** The groups in form order: the safety screen first, then the severity, then the catalogue's order. */
+function formGroups() {
+  const first = ['SAFETY', 'SEVERITY'];
+  const groups = catalogue.groups || [];
+  return [...first.map((id) => groups.find((g) => g.id === id)).filter(Boolean),
+    ...groups.filter((g) => !first.includes(g.id))];
+}
+
 function buildGroups() {
   clear(groupsBox);
-  for (const group of catalogue.groups || []) {
+  for (const group of formGroups()) {
     const codes = (catalogue.codes || []).filter((c) => c.group === group.id);
     if (!codes.length) continue;
     const count = el('span', { class: 'group-count', id: `group-${group.id}-count` });
@@ -221,7 +264,7 @@ function buildRow(code) {
     OBSERVERS.map((observer) => el('option', { value: observer, i18n: [`observer.${observer}`] })));
   const row = el('fieldset', {
     class: 'obs', id: `row-${c}`, 'data-code': c, 'aria-describedby': descId, 'data-describedby': descId,
-    'data-search': searchText(code)
+    'data-search': searchText(code), 'data-short': code.shortForm ? 'true' : 'false'
   },
   el('legend', { class: 'obs-label' }, bi(code.nl, code.en)),
   el('div', { id: descId, class: 'obs-explanation' }, bi(code.explanationNl, code.explanationEn, { block: true })),
@@ -249,7 +292,9 @@ function applyFilter() {
     let visibleInGroup = 0;
     for (const row of details.querySelectorAll('fieldset.obs')) {
       total++;
-      const match = words.every((w) => row.dataset.search.includes(w));
+      // The short form shows its own rows and every row that holds something; a search looks in all of them.
+      const inForm = fullForm || words.length > 0 || row.dataset.short === 'true' || rowHasInput(row);
+      const match = inForm && words.every((w) => row.dataset.search.includes(w));
       row.hidden = !match;
       if (match) visibleInGroup++;
     }
@@ -263,6 +308,26 @@ function applyFilter() {
     count.removeAttribute('data-i18n');
     count.textContent = '';
   }
+}
+
+function rowHasInput(row) {
+  const checked = row.querySelector('input[type=radio]:checked');
+  return Boolean((checked && checked.value !== 'none') || row.querySelector('input.note').value
+    || row.querySelector('select.seen-by').value);
+}
+
+/** Short form or the full catalogue; the choice is the coach's, kept for the rest of the session. */
+function setFormLength(full) {
+  fullForm = full;
+  try {
+    sessionStorage.setItem(FORM_LENGTH_KEY, full ? 'full' : 'short');
+  } catch {
+    // not kept: the form still switches
+  }
+  tx(formLengthButton, full ? 'intake.showShortForm' : 'intake.showFullForm');
+  formLengthButton.setAttribute('aria-pressed', String(full));
+  tx(formLengthHint, full ? 'intake.fullFormHint' : 'intake.shortFormHint');
+  applyFilter();
 }
 
 function setGroupsOpen(open) {

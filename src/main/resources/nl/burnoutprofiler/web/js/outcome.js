@@ -27,16 +27,26 @@ async function start() {
   buildLinks(view);
   render(view);
   onLangChange(() => render(view));
-  document.getElementById('print').addEventListener('click', () => window.print());
-  // Printing shows everything: open the closed panels for the print and close them again afterwards.
+  // "Afdrukken" gives the short print for the case file (plan, picture, stage, first steps, sources: print.css);
+  // "Alles afdrukken" everything, with the closed panels opened for the print and closed again afterwards.
+  document.getElementById('print').addEventListener('click', () => {
+    document.body.classList.remove('print-full');
+    window.print();
+  });
+  document.getElementById('print-full').addEventListener('click', () => {
+    document.body.classList.add('print-full');
+    window.print();
+  });
   let reopened = [];
   window.addEventListener('beforeprint', () => {
+    if (!document.body.classList.contains('print-full')) return;
     reopened = [...container.querySelectorAll('details:not([open])')];
     for (const d of reopened) d.open = true;
   });
   window.addEventListener('afterprint', () => {
     for (const d of reopened) d.open = false;
     reopened = [];
+    document.body.classList.remove('print-full');
   });
 }
 
@@ -125,7 +135,10 @@ function buildLinks(view) {
       }
     }
   }
-  if (!view.missing) items.push(el('button', { type: 'button', id: 'print', class: 'button-secondary', i18n: ['print'] }));
+  if (!view.missing) {
+    items.push(el('button', { type: 'button', id: 'print', class: 'button-secondary', i18n: ['print'] }));
+    items.push(el('button', { type: 'button', id: 'print-full', class: 'button-quiet', i18n: ['printFull'] }));
+  }
   links.append(el('ul', {}, items.map((item) => el('li', {}, item))));
 }
 
