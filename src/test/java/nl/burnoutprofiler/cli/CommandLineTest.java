@@ -100,7 +100,8 @@ class CommandLineTest {
     void aBrokenRuleFolderExitsWithThreeNamingFileAndLine() throws IOException {
         Path rules = temp.resolve("rules");
         Files.createDirectories(rules.resolve("catalogue"));
-        for (String file : new String[] {"catalogue/observations.json", "catalogue/advice.json"}) {
+        for (String file : new String[] {"catalogue/observations.json", "catalogue/advice.json",
+                "catalogue/sources.json"}) {
             Files.copy(Path.of("rules").resolve(file), rules.resolve(file));
         }
         Files.writeString(rules.resolve("ruleset.properties"), "version=1.0.0\nfiles=broken.drl\nphases=broken\n");

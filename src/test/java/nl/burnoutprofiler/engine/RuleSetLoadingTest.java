@@ -217,6 +217,16 @@ class RuleSetLoadingTest {
     }
 
     @Test
+    void anAdviceSourceThatCitesNoWorkOfTheBibliographyIsRefusedNamingIt() throws IOException {
+        copyRules();
+        Path advice = rules.resolve("catalogue/advice.json");
+        Files.writeString(advice, Files.readString(advice).replaceFirst("\"seed 002 \\(", "\"seed 009 ("));
+        RuleProblem problem = onlyProblem(rules);
+        assertThat(problem.file()).isEqualTo("catalogue/advice.json");
+        assertThat(problem.reason()).contains("seed 009").contains("catalogue/sources.json");
+    }
+
+    @Test
     void aMissingRuleFolderIsAClearError() {
         RuleProblem problem = onlyProblem(rules.resolve("nowhere"));
         assertThat(problem.file()).endsWith("nowhere");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,6 +101,7 @@ class BrowserJourneyTest {
                 .isEqualTo("SAFETY");
         assertThat(visibleObservations()).isBetween(20L, 39L);
         screenshot("01b-intake-short-form");
+        assertNoInternalReferences("the intake form");
         browser.findElement(By.id("form-length")).click();
         assertThat(visibleObservations()).as("the full catalogue").isGreaterThan(100L);
 
@@ -138,6 +140,7 @@ class BrowserJourneyTest {
         assertThat(absent.getAttribute("data-present")).isEqualTo("false");
         assertThat(absent.getText()).contains("niet aanwezig");
         screenshot("03-outcome");
+        assertNoInternalReferences("the outcome page");
 
         // The print for the case file fits on two A4 pages; "Alles afdrukken" prints everything.
         int shortPages = printedPages("03-outcome-print");
@@ -248,6 +251,13 @@ class BrowserJourneyTest {
             count++;
         }
         return count;
+    }
+
+    /** A coach never sees a seed file, a line range or a research-note section: sources are works. */
+    private static void assertNoInternalReferences(String page) {
+        String text = (String) ((JavascriptExecutor) browser).executeScript("return document.body.textContent");
+        assertThat(Pattern.compile("seed \\d{3}|\\bL\\d+[–-]\\d+|anchors-mission").matcher(text).results()
+                .map(MatchResult::group).toList()).as(page).isEmpty();
     }
 
     private static long visibleObservations() {
