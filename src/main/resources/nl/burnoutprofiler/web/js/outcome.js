@@ -39,8 +39,9 @@ async function start() {
   });
   let reopened = [];
   window.addEventListener('beforeprint', () => {
-    if (!document.body.classList.contains('print-full')) return;
-    reopened = [...container.querySelectorAll('details:not([open])')];
+    // The short print carries the first steps; the full print every panel.
+    const closed = document.body.classList.contains('print-full') ? 'details:not([open])' : '#rec-section:not([open])';
+    reopened = [...container.querySelectorAll(closed)];
     for (const d of reopened) d.open = true;
   });
   window.addEventListener('afterprint', () => {
@@ -137,7 +138,7 @@ function buildLinks(view) {
   }
   if (!view.missing) {
     items.push(el('button', { type: 'button', id: 'print', class: 'button-secondary', i18n: ['print'] }));
-    items.push(el('button', { type: 'button', id: 'print-full', class: 'button-quiet', i18n: ['printFull'] }));
+    items.push(el('button', { type: 'button', id: 'print-full', class: 'button-secondary', i18n: ['printFull'] }));
   }
   links.append(el('ul', {}, items.map((item) => el('li', {}, item))));
 }

@@ -262,26 +262,32 @@ export function recommendationItem(rec, { full = true, headingLevel = 3 } = {}) 
   return li;
 }
 
-function recommendationsSection(outcome) {
-  const recs = outcome.recommendations || [];
-  const section = el('section', { class: 'outcome-section', 'aria-labelledby': 'rec-heading' },
-    el('h2', { id: 'rec-heading', text: t('rec.heading') }));
-  const list = el('ol', { id: 'recommendations', class: 'recommendations' }, recs.map((r) => recommendationItem(r)));
-  section.append(list);
-  if (!recs.length) section.append(el('p', { text: t('rec.none') }));
-  return section;
+/**
+ * A full list below the plan, folded: the plan on top names its head, the coach opens the rest when needed. The
+ * heading and the number of items stay in view.
+ */
+function foldedSection(id, headingId, key, count, open, children) {
+  return el('details', { id, class: 'outcome-section folded', open: Boolean(open) },
+    el('summary', {}, el('h2', { id: headingId, class: 'folded-title' },
+      t(key), ' ', el('span', { class: 'folded-count', text: `(${count})` }))),
+    children);
 }
 
-function avoidSection(outcome) {
+function recommendationsSection(outcome, open) {
+  const recs = outcome.recommendations || [];
+  return foldedSection('rec-section', 'rec-heading', 'rec.heading', recs.length, open.has('rec-section'), [
+    el('ol', { id: 'recommendations', class: 'recommendations' }, recs.map((r) => recommendationItem(r))),
+    recs.length ? null : el('p', { text: t('rec.none') })]);
+}
+
+function avoidSection(outcome, open) {
   const items = outcome.avoid || [];
-  const section = el('section', { class: 'outcome-section', 'aria-labelledby': 'avoid-heading' },
-    el('h2', { id: 'avoid-heading', text: t('avoid.heading') }));
-  section.append(el('ul', { id: 'avoid', class: 'avoid-list' }, items.map((a) => el('li', { 'data-id': a.id },
-    el('h3', { class: 'avoid-title' }, bi(a.title || a.id, a.titleEn || a.id)),
-    bi(a.reason, a.reasonEn, { block: true }),
-    sources(a)))));
-  if (!items.length) section.append(el('p', { text: t('avoid.none') }));
-  return section;
+  return foldedSection('avoid-section', 'avoid-heading', 'avoid.heading', items.length, open.has('avoid-section'), [
+    el('ul', { id: 'avoid', class: 'avoid-list' }, items.map((a) => el('li', { 'data-id': a.id },
+      el('h3', { class: 'avoid-title' }, bi(a.title || a.id, a.titleEn || a.id)),
+      bi(a.reason, a.reasonEn, { block: true }),
+      sources(a)))),
+    items.length ? null : el('p', { text: t('avoid.none') })]);
 }
 
 /** One follow-up question: an object {id, question, questionEn, purpose, ...} or (older outcomes) a string. */
@@ -301,14 +307,13 @@ export function questionItem(q, { full = true } = {}) {
   return li;
 }
 
-function questionsSection(outcome) {
+function questionsSection(outcome, open) {
   // `questions` carries the objects; `nextQuestions` the same questions as Dutch strings.
   const items = outcome.questions && outcome.questions.length ? outcome.questions : (outcome.nextQuestions || []);
-  const section = el('section', { class: 'outcome-section', 'aria-labelledby': 'questions-heading' },
-    el('h2', { id: 'questions-heading', text: t('questions.heading') }));
-  section.append(el('ol', { id: 'next-questions', class: 'questions' }, items.map((q) => questionItem(q))));
-  if (!items.length) section.append(el('p', { text: t('questions.none') }));
-  return section;
+  return foldedSection('questions-section', 'questions-heading', 'questions.heading', items.length,
+    open.has('questions-section'), [
+      el('ol', { id: 'next-questions', class: 'questions' }, items.map((q) => questionItem(q))),
+      items.length ? null : el('p', { text: t('questions.none') })]);
 }
 
 function factItem(fact, codes) {
@@ -389,9 +394,9 @@ export function renderOutcome(container, outcome, { catalogue, intake, meta = {}
       el('h2', { id: 'since-last-heading', text: t('outcome.sinceLast') }), changesBlock(changes, codes)) : null,
     typeSection(outcome, codes, absentCodes(intake)),
     stageSection(outcome, codes),
-    recommendationsSection(outcome),
-    avoidSection(outcome),
-    questionsSection(outcome),
+    recommendationsSection(outcome, open),
+    avoidSection(outcome, open),
+    questionsSection(outcome, open),
     whySection(outcome, codes, open.has('why'))]);
   if (intake) container.append(intakeSection(intake, codes, open.has('intake-summary')));
 }
