@@ -174,6 +174,11 @@ class BrowserJourneyTest {
         // Her manager reported that she works late every day: a signal to explore, tagged as the manager's.
         choose("OVERWORK", "3");
         seenBy("OVERWORK", "MANAGER");
+        // As the form is filled, the questions that would help most now show beside the save button, live.
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#live-questions:not(.is-empty) li[data-id='ASK_CLIENT_VIEW_OF_REPORTED_SIGNALS']")));
+        assertThat(browser.findElements(By.cssSelector("#live-questions-list li"))).hasSizeBetween(1, 3);
+        screenshot("03d-follow-up-live-questions");
         browser.findElement(By.id("submit-store")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("primary-type")));
         WebElement reported = browser.findElement(By.cssSelector("#type-evidence li[data-code='OVERWORK']"));

@@ -40,6 +40,8 @@ const codeInfo = new Map();      // code -> catalogue entry
 let baseState = null;            // what the form holds before the user types (defaults or the corrected intake)
 let previousState = null;        // a follow-up meeting: the case's previous meeting, which the form starts from
 let fullForm = false;            // the full catalogue (true) or the short form of the best-separating observations
+let liveTimer = null;            // the next live assessment of the questions that would help most
+let liveRequest = 0;             // the newest live assessment; older answers are dropped
 const formLengthButton = document.getElementById('form-length');
 const formLengthHint = document.getElementById('form-length-hint');
 let currentErrors = [];          // [{target, errorId, key|reason, params, field}] shown now
@@ -122,6 +124,8 @@ async function start() {
   setFormLength(keptLength === 'full');
   formLengthButton.addEventListener('click', () => setFormLength(!fullForm));
 
+  scheduleLiveQuestions();
+
   form.addEventListener('input', onEdit);
   form.addEventListener('change', onEdit);
   form.addEventListener('submit', (event) => event.preventDefault()); // Enter in a field must not store
@@ -140,6 +144,51 @@ async function start() {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) setBusy(false);
   });
+}
+
+// ---- the questions that would help most now, live ----
+
+function scheduleLiveQuestions() {
+  clearTimeout(liveTimer);
+  liveTimer = setTimeout(updateLiveQuestions, 600);
+}
+
+/**
+ * Assesses what is filled in so far (nothing stored) and shows the engine's first three next questions, which
+ * are the ones that best separate the pictures still in the running. Input the server would refuse shows none.
+ */
+async function updateLiveQuestions() {
+  const box = document.getElementById('live-questions');
+  const state = readState();
+  const rulers = {};
+  for (const name of RULERS) {
+    rulers[name] = /^\s*\d+\s*$/.test(state.rulers[name] || '') && Number(state.rulers[name]) <= 10 ? state.rulers[name] : '';
+  }
+  const { intake } = buildIntake({
+    ...state, caseId: CASE_ID.test(state.caseId) ? state.caseId : 'voorbeeld',
+    date: validDate(state.date) ? state.date : '', rulers, notes: ''
+  });
+  if (!intake.observations.length) {
+    box.classList.add('is-empty');
+    return;
+  }
+  const request = ++liveRequest;
+  let outcome;
+  try {
+    outcome = await postJson('/api/v1/assessments', intake);
+  } catch {
+    if (request === liveRequest) box.classList.add('is-empty');
+    return;
+  }
+  if (request !== liveRequest) return; // a newer edit asked again
+  const questions = (outcome.questions || []).slice(0, 3);
+  const list = document.getElementById('live-questions-list');
+  clear(list);
+  for (const q of questions) {
+    const text = getLang() === 'en' && q.questionEn ? q.questionEn : q.question;
+    list.append(el('li', { 'data-id': q.id, title: text }, bi(q.question, q.questionEn)));
+  }
+  box.classList.toggle('is-empty', questions.length === 0);
 }
 
 /** The case's latest meeting, for a new meeting of an existing case; null for a new case. */
@@ -467,7 +516,10 @@ function onEdit(event) {
   saveDraft();
   discardButton.hidden = false;
   if (event.type === 'change' && event.target.type === 'radio') updateGroupCounts();
-  if (event.type === 'change') markCarried();
+  if (event.type === 'change') {
+    markCarried();
+    scheduleLiveQuestions();
+  }
 }
 
 // ---- validation (mirrors nl.burnoutprofiler.engine.IntakeValidator and IntakeJson) ----
