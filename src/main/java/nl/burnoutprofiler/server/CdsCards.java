@@ -231,10 +231,19 @@ final class CdsCards {
             }
             md.append('\n');
         }
-        Outcome.Step plan = outcome.summary().firstStep();
-        if (plan != null && plan.id().equals(recommendation.id()) && plan.reason() != null) {
-            md.append("**Waarom eerst** — ").append(escape(plan.reason())).append("\n\n");
-            md.append("*Why first* — ").append(escape(plan.reasonEn())).append("\n\n");
+        Outcome.Summary summary = outcome.summary();
+        Outcome.Step plan = summary.firstStep();
+        if (plan != null && plan.id().equals(recommendation.id())) {
+            // The plan on top of the outcome travels with its first step: why first, and what goes with it.
+            if (plan.reason() != null) {
+                md.append("**Waarom eerst** — ").append(escape(plan.reason())).append("\n\n");
+                md.append("*Why first* — ").append(escape(plan.reasonEn())).append("\n\n");
+            }
+            if (summary.sayToClient() != null) {
+                md.append("**Zeg tegen de cliënt / Say to the client** — ").append(escape(summary.sayToClient().nl()))
+                        .append(" / *").append(escape(summary.sayToClient().en())).append("*\n\n");
+            }
+            planList(md, "Vraag bij het volgende gesprek / Ask at the next meeting", summary.askNext());
         }
         md.append("**Waarom** — ").append(escape(recommendation.rationale())).append("\n\n");
         md.append("*Why* — ").append(escape(recommendation.rationaleEn())).append("\n\n");
@@ -255,6 +264,17 @@ final class CdsCards {
         md.append("Bronnen / Sources: ").append(escape(String.join("; ", recommendation.sources())))
                 .append(" · Regels / Rules: ").append(escape(String.join(", ", recommendation.rules())));
         return md.toString();
+    }
+
+    private static void planList(StringBuilder md, String heading, List<Outcome.Item> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        md.append("**").append(heading).append("**\n\n");
+        for (Outcome.Item item : items) {
+            md.append("- ").append(escape(item.text())).append(" / *").append(escape(item.textEn())).append("*\n");
+        }
+        md.append('\n');
     }
 
     private static void bilingualList(StringBuilder md, String heading, List<Text> texts) {

@@ -148,7 +148,8 @@ class CdsHooksTest {
         assertThat(cards.get(1).path("summary").asText()).isEqualTo("Motiverende gespreksvoering");
         assertThat(first.path("detail").asText()).contains("**Waarom** — ", "*Why* — ",
                 "**Werkwijze / Techniques**", "**Vermijd nu / Avoid now**", "Meteen aan inzicht werken",
-                "Insight work first", "Fase / Stage: CONTEMPLATION");
+                "Insight work first", "Fase / Stage: CONTEMPLATION", "**Waarom eerst** — ",
+                "**Zeg tegen de cliënt / Say to the client** — ");
         assertThat(first.path("source").path("label").asText())
                 .isEqualTo("burnout-profiler " + server.engine().ruleSetVersion());
         assertThat(first.path("source").path("topic").path("system").asText()).isEqualTo(CdsCards.TOPIC_SYSTEM);
