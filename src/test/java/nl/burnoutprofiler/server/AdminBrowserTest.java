@@ -173,7 +173,9 @@ class AdminBrowserTest {
                 .map(row -> row.getAttribute("data-action")).toList())
                 .containsSubsequence("reload-rules", "revoke-token", "create-token", "create-user", "sign-in");
         assertThat(browser.findElement(By.cssSelector("#audit-table tr[data-action='create-user']")).getText())
-                .contains("root", "carla");
+                .contains("root", "gebruiker toegevoegd", "carla als coach");
+        assertThat(browser.findElement(By.cssSelector("#audit-table tr[data-action='reload-rules'] .audit-detail"))
+                .getText()).as("the details read in Dutch too").isEqualTo("regelset " + newVersion);
         chromium.script("document.getElementById('rules-section').scrollIntoView()");
         chromium.screenshot("admin-04-reloaded");
         chromium.script("document.getElementById('audit-section').scrollIntoView()");
@@ -198,13 +200,16 @@ class AdminBrowserTest {
         assertThat(browser.findElement(By.id("erase-confirm")).getAttribute("aria-invalid")).isNull();
         WebElement erased = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#audit-table tr[data-action='erase-case']")));
-        assertThat(erased.getText()).contains("root", "c-wis-1", "verzoek AVG-2026-020");
+        assertThat(erased.getText()).contains("root", "c-wis-1",
+                "reden: verzoek AVG-2026-020; verwijderd: intakes 1, CDS-kaarten 0");
         chromium.script("document.getElementById('erase-section').scrollIntoView()");
         chromium.screenshot("admin-06-erased");
 
         click("lang-switch");
         wait.until(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(text("reload-rules")).isEqualTo("Reload rules");
+        assertThat(browser.findElement(By.cssSelector("#audit-table tr[data-action='erase-case']")).getText())
+                .contains("case erased", "reason: verzoek AVG-2026-020; removed: intakes 1, CDS cards 0");
         chromium.script("window.scrollTo(0, 0)");
         chromium.screenshot("admin-07-english");
     }

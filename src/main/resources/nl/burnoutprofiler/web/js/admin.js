@@ -1,6 +1,7 @@
 // The admin's page: the running rule set and its reload, users, API tokens and the audit log.
 // Every call goes to /api/v1/admin/*, which answers 403 to anyone but an admin.
 import { ApiError, api, describeError, getJson, postJson } from './api.js';
+import { auditDetail } from './audit-detail.js';
 import { clear, el } from './dom.js';
 import { getLang, onLangChange, plural, t, tx } from './i18n.js';
 import { doneLoading, initLayout, showMessage, showMessageKey } from './layout.js';
@@ -730,7 +731,7 @@ function renderAudit() {
       el('td', { text: entry.actor || '' }),
       el('td', {}, actionName(entry.action), ' ', el('code', { class: 'audit-action', text: entry.action })),
       el('td', {}, entry.caseId ? el('code', { text: entry.caseId }) : ''),
-      el('td', { class: 'audit-detail', text: entry.detail || '' })));
+      el('td', { class: 'audit-detail', title: entry.detail || '', text: auditDetail(entry.action, entry.detail) })));
   }
   tx($('audit-caption'), state.auditCase ? 'audit.captionCase' : 'audit.captionRecent', { caseId: state.auditCase });
   const total = state.audit.length;

@@ -476,7 +476,29 @@ const nl = {
   'audit.action.revoke-token': 'token ingetrokken',
   'audit.action.reload-rules': 'regels opnieuw geladen',
   'audit.action.reload-rules-refused': 'nieuwe regels geweigerd',
-  'audit.action.erase-case': 'casus gewist'
+  'audit.action.erase-case': 'casus gewist',
+  'audit.action.cds-cards': 'CDS-kaarten gegeven',
+  'audit.action.cds-feedback': 'terugkoppeling op CDS-kaart',
+  'audit.detail.locked': '{attempts} mislukte inlogpogingen {scope} ({address}) binnen {minutes} minuten; geweigerd tot {until}',
+  'audit.scope.accountAddress': 'voor dit account vanaf dit adres',
+  'audit.scope.account': 'voor dit account',
+  'audit.scope.address': 'vanaf dit adres',
+  'audit.detail.cards': '{n} kaarten',
+  'audit.detail.feedback.accepted': 'kaart {card} overgenomen',
+  'audit.detail.feedback.overridden': 'kaart {card} terzijde gelegd',
+  'audit.detail.erasedId': 'deze casus-ID is gewist en wordt niet opnieuw gebruikt',
+  'audit.detail.otherCoach': 'casus van een andere coach',
+  'audit.detail.noSuchCase': 'casus bestaat niet',
+  'audit.detail.cases': '{n} casussen',
+  'audit.detail.meetings': '{n} gesprekken',
+  'audit.detail.ruleSet': 'regelset {version}',
+  'audit.detail.problems': '{n} fouten in de regels',
+  'audit.detail.userAs': '{user} als {role}',
+  'audit.detail.tokenAs': '{name} als {role}',
+  'audit.detail.reset': '{user}; {sessions} sessies beëindigd',
+  'audit.detail.deactivated': '{user}; {sessions} sessies beëindigd, {tokens} tokens ingetrokken',
+  'audit.detail.intake': 'intake {intake}, gesprek {meeting}, versie {version}',
+  'audit.detail.erased': 'reden: {reason}; verwijderd: intakes {intakes}, CDS-kaarten {cards}, terugkoppelingen {feedback}'
 };
 
 const en = {
@@ -939,7 +961,29 @@ const en = {
   'audit.action.revoke-token': 'token revoked',
   'audit.action.reload-rules': 'rules reloaded',
   'audit.action.reload-rules-refused': 'new rules refused',
-  'audit.action.erase-case': 'case erased'
+  'audit.action.erase-case': 'case erased',
+  'audit.action.cds-cards': 'CDS cards given',
+  'audit.action.cds-feedback': 'feedback on a CDS card',
+  'audit.detail.locked': '{attempts} failed sign-ins {scope} ({address}) within {minutes} minutes; refused until {until}',
+  'audit.scope.accountAddress': 'for this account from this address',
+  'audit.scope.account': 'for this account',
+  'audit.scope.address': 'from this address',
+  'audit.detail.cards': '{n} cards',
+  'audit.detail.feedback.accepted': 'card {card} accepted',
+  'audit.detail.feedback.overridden': 'card {card} overridden',
+  'audit.detail.erasedId': 'this case ID was erased and is not used again',
+  'audit.detail.otherCoach': 'a case of another coach',
+  'audit.detail.noSuchCase': 'no such case',
+  'audit.detail.cases': '{n} cases',
+  'audit.detail.meetings': '{n} meetings',
+  'audit.detail.ruleSet': 'rule set {version}',
+  'audit.detail.problems': '{n} problems in the rules',
+  'audit.detail.userAs': '{user} as {role}',
+  'audit.detail.tokenAs': '{name} as {role}',
+  'audit.detail.reset': '{user}; {sessions} sessions ended',
+  'audit.detail.deactivated': '{user}; {sessions} sessions ended, {tokens} tokens revoked',
+  'audit.detail.intake': 'intake {intake}, meeting {meeting}, version {version}',
+  'audit.detail.erased': 'reason: {reason}; removed: intakes {intakes}, CDS cards {cards}, feedback {feedback}'
 };
 
 const DICTS = { nl, en };
