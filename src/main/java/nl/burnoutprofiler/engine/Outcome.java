@@ -101,9 +101,9 @@ public record Outcome(String caseId, String ruleSetVersion, Summary summary, Saf
                             List<String> sources, List<String> rules) {
     }
 
-    /** A next question with its purpose. */
+    /** A next question with its purpose, and the observation codes in which its answer is recorded. */
     public record Question(String id, String question, String questionEn, String purpose, String purposeEn,
-                           List<String> sources, List<String> rules) {
+                           List<String> sources, List<String> rules, List<String> observations) {
     }
 
     /** A fired rule (its id, and its title in Dutch and English) and the facts it matched. */

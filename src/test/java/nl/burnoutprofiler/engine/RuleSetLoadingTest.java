@@ -227,6 +227,17 @@ class RuleSetLoadingTest {
     }
 
     @Test
+    void aQuestionWhoseAnswerGoesToAnUnknownObservationIsRefusedNamingBoth() throws IOException {
+        copyRules();
+        Path advice = rules.resolve("catalogue/advice.json");
+        Files.writeString(advice, Files.readString(advice).replaceFirst("\"observations\": \\[\"ALERT_EVEN_AT_HOME\"\\]",
+                "\"observations\": [\"ALERT_AT_HOME\"]"));
+        RuleProblem problem = onlyProblem(rules);
+        assertThat(problem.file()).isEqualTo("catalogue/advice.json");
+        assertThat(problem.reason()).contains("ASK_ALERT_AT_HOME", "ALERT_AT_HOME", "not an observation code");
+    }
+
+    @Test
     void aMissingRuleFolderIsAClearError() {
         RuleProblem problem = onlyProblem(rules.resolve("nowhere"));
         assertThat(problem.file()).endsWith("nowhere");

@@ -178,6 +178,15 @@ class BrowserJourneyTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#live-questions:not(.is-empty) li[data-id='ASK_CLIENT_VIEW_OF_REPORTED_SIGNALS']")));
         assertThat(browser.findElements(By.cssSelector("#live-questions-list li"))).hasSizeBetween(1, 3);
+        // The rows where that question's answer goes are marked in the form, and the question leads to them.
+        WebElement awarenessRow = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#row-PROBLEM_AWARENESS.is-asked")));
+        assertThat(awarenessRow.findElement(By.className("asked-tag")).getText()).isEqualTo("nu vragen");
+        assertThat(browser.findElement(By.id("row-NO_PROBLEM_AWARENESS")).getAttribute("class")).contains("is-asked");
+        assertThat(browser.findElement(By.id("row-EXHAUSTION")).getAttribute("class")).doesNotContain("is-asked");
+        browser.findElement(By.cssSelector("#live-questions li[data-id='ASK_CLIENT_VIEW_OF_REPORTED_SIGNALS'] a")).click();
+        wait.until(driver -> "obs-PROBLEM_AWARENESS-none".equals(driver.switchTo().activeElement().getAttribute("id")));
+        assertThat(awarenessRow.isDisplayed()).isTrue();
         screenshot("03d-follow-up-live-questions");
         browser.findElement(By.id("submit-store")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("primary-type")));

@@ -81,6 +81,13 @@ final class CatalogueReader {
         recommendations.forEach(r -> requireWorks(bibliography, r.id(), r.sources()));
         avoids.forEach(a -> requireWorks(bibliography, a.id(), a.sources()));
         questions.forEach(q -> requireWorks(bibliography, q.id(), q.sources()));
+        Set<String> codeIds = new HashSet<>();
+        codes.forEach(c -> codeIds.add(c.code()));
+        for (QuestionText question : questions) {
+            question.observations().stream().filter(code -> !codeIds.contains(code)).forEach(code -> problems.add(
+                    new RuleProblem(ADVICE, 0, 0, "question " + question.id() + " records its answer in " + code
+                            + ", which is not an observation code")));
+        }
         if (!problems.isEmpty()) {
             return null;
         }

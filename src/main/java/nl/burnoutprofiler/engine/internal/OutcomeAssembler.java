@@ -336,7 +336,8 @@ final class OutcomeAssembler {
                 .map(e -> {
                     QuestionText text = catalogue.question(e.getKey()).orElseThrow();
                     return new Question(text.id(), text.nl(), text.en(), text.purposeNl(), text.purposeEn(),
-                            catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(rules.get(e.getKey())));
+                            catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(rules.get(e.getKey())),
+                            text.observations());
                 })
                 .toList();
     }

@@ -125,6 +125,7 @@ async function start() {
   formLengthButton.addEventListener('click', () => setFormLength(!fullForm));
 
   scheduleLiveQuestions();
+  document.getElementById('live-questions-list').addEventListener('click', goToAskedRow);
 
   form.addEventListener('input', onEdit);
   form.addEventListener('change', onEdit);
@@ -170,6 +171,7 @@ async function updateLiveQuestions() {
   });
   if (!intake.observations.length) {
     box.classList.add('is-empty');
+    markAskedRows([]);
     return;
   }
   const request = ++liveRequest;
@@ -186,9 +188,38 @@ async function updateLiveQuestions() {
   clear(list);
   for (const q of questions) {
     const text = getLang() === 'en' && q.questionEn ? q.questionEn : q.question;
-    list.append(el('li', { 'data-id': q.id, title: text }, bi(q.question, q.questionEn)));
+    const rows = q.observations || [];
+    // A question whose answer has rows in the form leads to them; one answered elsewhere (the rulers) is text.
+    const item = rows.length
+      ? el('a', { href: `#row-${rows[0]}`, 'data-code': rows[0] }, bi(q.question, q.questionEn))
+      : bi(q.question, q.questionEn);
+    list.append(el('li', { 'data-id': q.id, title: text }, item));
   }
   box.classList.toggle('is-empty', questions.length === 0);
+  markAskedRows(questions);
+}
+
+/** Marks the rows in which the live questions' answers are recorded, and brings them into the short form. */
+function markAskedRows(questions) {
+  const asked = new Set(questions.flatMap((q) => q.observations || []));
+  for (const row of groupsBox.querySelectorAll('fieldset.obs')) {
+    row.classList.toggle('is-asked', asked.has(row.dataset.code));
+  }
+  applyFilter();
+}
+
+/** A live question leads to its first row: its group opens, the row comes into view, its first choice takes focus. */
+function goToAskedRow(event) {
+  const link = event.target.closest('a[data-code]');
+  if (!link) return;
+  event.preventDefault();
+  const row = document.getElementById(`row-${link.dataset.code}`);
+  if (!row) return;
+  const group = row.closest('details.group');
+  if (group) group.open = true;
+  row.hidden = false;
+  row.scrollIntoView({ block: 'center' });
+  row.querySelector('input[type=radio]').focus({ preventScroll: true });
 }
 
 /** The case's latest meeting, for a new meeting of an existing case; null for a new case. */
@@ -315,7 +346,7 @@ function buildRow(code) {
     class: 'obs', id: `row-${c}`, 'data-code': c, 'aria-describedby': descId, 'data-describedby': descId,
     'data-search': searchText(code), 'data-short': code.shortForm ? 'true' : 'false'
   },
-  el('legend', { class: 'obs-label' }, bi(code.nl, code.en)),
+  el('legend', { class: 'obs-label' }, bi(code.nl, code.en), el('span', { class: 'asked-tag', i18n: ['intake.askedTag'] })),
   el('div', { id: descId, class: 'obs-explanation' }, bi(code.explanationNl, code.explanationEn, { block: true })),
   el('div', { class: 'obs-inputs' }, choices, el('div', { class: 'note-field' }, noteLabel, note),
     el('div', { class: 'note-field seen-by-field' }, seenByLabel, seenBy)),
@@ -342,7 +373,9 @@ function applyFilter() {
     for (const row of details.querySelectorAll('fieldset.obs')) {
       total++;
       // The short form shows its own rows and every row that holds something; a search looks in all of them.
-      const inForm = fullForm || words.length > 0 || row.dataset.short === 'true' || rowHasInput(row);
+      // The rows where the live questions' answers go join it too.
+      const inForm = fullForm || words.length > 0 || row.dataset.short === 'true' || rowHasInput(row)
+        || row.classList.contains('is-asked');
       const match = inForm && words.every((w) => row.dataset.search.includes(w));
       row.hidden = !match;
       if (match) visibleInGroup++;
