@@ -53,9 +53,14 @@ public final class Bibliography {
     public List<String> readable(List<String> sources) {
         Set<String> readable = new LinkedHashSet<>();
         for (String source : sources) {
-            readable.add(workOf(source).map(work -> work.citation() + section(source)).orElse(source));
+            readable.add(readable(source));
         }
         return new ArrayList<>(readable);
+    }
+
+    /** One source as a coach reads it: the work with its section, or the source as written when it cites none. */
+    public String readable(String source) {
+        return workOf(source).map(work -> work.citation() + section(source)).orElse(source);
     }
 
     private static String section(String source) {

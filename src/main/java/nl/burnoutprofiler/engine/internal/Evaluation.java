@@ -59,6 +59,6 @@ public final class Evaluation {
             // A pooled session is reset and handed back to the pool, ready for the next assessment.
             session.dispose();
         }
-        return new OutcomeAssembler(ruleSet).assemble(intake, recorder.conclusions(), recorder.trace());
+        return ruleSet.assembler().assemble(intake, recorder.conclusions(), recorder.trace());
     }
 }

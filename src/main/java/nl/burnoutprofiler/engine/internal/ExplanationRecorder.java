@@ -1,7 +1,9 @@
 package nl.burnoutprofiler.engine.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,10 @@ import nl.burnoutprofiler.engine.Outcome.TraceEntry;
 import nl.burnoutprofiler.engine.RuleInfo;
 
 /**
- * Listens to one evaluation: which rule fired with which facts, and which rule inserted which conclusion.
- * One instance per evaluation, never shared.
+ * Listens to one evaluation: which rule fired with which facts, and which rule inserted which conclusion. While the
+ * rules run it only keeps references (the rule, the matched facts, what an accumulate collected); the text of the
+ * trace is rendered once, when the outcome is assembled, and not at all for a compact outcome. One instance per
+ * evaluation, never shared.
  */
 final class ExplanationRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
@@ -29,8 +33,14 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
     record Conclusion(Object fact, String ruleId) {
     }
 
+    /** A rule that fired, with the facts it matched and the values its accumulates collected, not yet rendered. */
+    record Firing(RuleInfo rule, Object[] facts, Object[] collected) {
+    }
+
+    private static final Object[] NOTHING_COLLECTED = new Object[0];
+
     private final Map<String, RuleInfo> rules;
-    private final List<TraceEntry> trace = new ArrayList<>();
+    private final List<Firing> firings = new ArrayList<>();
     private final List<Conclusion> conclusions = new ArrayList<>();
     private String lastFiredRule;
 
@@ -41,19 +51,25 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match match = event.getMatch();
-        lastFiredRule = match.getRule().getName();
-        RuleInfo info = info(match.getRule());
-        Set<String> facts = new LinkedHashSet<>();
-        for (Object fact : match.getObjects()) {
-            describe(fact, facts);
-        }
+        Object[] collected = NOTHING_COLLECTED;
         // An accumulate matches no single fact; what it collected is bound to a declaration such as $codes.
-        for (String declaration : match.getDeclarationIds()) {
-            if (match.getDeclarationValue(declaration) instanceof Collection<?> collected) {
-                collected.forEach(value -> describe(value, facts));
+        List<String> declarations = match.getDeclarationIds();
+        for (int i = 0; i < declarations.size(); i++) {
+            if (match.getDeclarationValue(declarations.get(i)) instanceof Collection<?> values) {
+                if (collected == NOTHING_COLLECTED) {
+                    collected = new Object[declarations.size()];
+                }
+                collected[i] = snapshot(values);
             }
         }
-        trace.add(new TraceEntry(info.id(), info.title(), info.titleEn(), List.copyOf(facts)));
+        Object[] facts = match.getObjects().toArray();
+        for (int i = 0; i < facts.length; i++) {
+            if (facts[i] instanceof Collection<?> values) {
+                facts[i] = snapshot(values);
+            }
+        }
+        lastFiredRule = match.getRule().getName();
+        firings.add(new Firing(info(match.getRule()), facts, collected));
     }
 
     @Override
@@ -73,18 +89,14 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
         // Rules add conclusions; they never delete facts.
     }
 
+    /** What an accumulate collected as it was when the rule fired: its list may change as the session goes on. */
+    private static List<Object> snapshot(Collection<?> values) {
+        return Arrays.asList(values.toArray());
+    }
+
     private RuleInfo info(Rule rule) {
         RuleInfo info = rules.get(rule.getName());
         return info != null ? info : new RuleInfo(rule.getName(), rule.getName(), rule.getName(), "", "?", 0);
-    }
-
-    /** Keeps what a reader can understand: observations, rulers, conclusions and collected codes. */
-    private static void describe(Object fact, Set<String> into) {
-        if (fact instanceof Collection<?> many) {
-            many.forEach(f -> describe(f, into));
-        } else if (fact instanceof String || fact instanceof Record) {
-            into.add(fact.toString());
-        }
     }
 
     /** Name of the rule that fired last, or null before any did. */
@@ -92,8 +104,49 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
         return lastFiredRule;
     }
 
+    /** The ids of the rules that fired, in order: the trace of a compact outcome. */
+    List<String> firedRuleIds() {
+        List<String> ids = new ArrayList<>(firings.size());
+        for (Firing firing : firings) {
+            ids.add(firing.rule().id());
+        }
+        return ids;
+    }
+
+    /**
+     * The trace as a reader sees it: per firing, the rule and the facts it rests on. A fact matched by many rules
+     * (an observation, a score) is rendered once.
+     */
     List<TraceEntry> trace() {
+        Map<Object, String> rendered = new IdentityHashMap<>();
+        List<TraceEntry> trace = new ArrayList<>(firings.size());
+        for (Firing firing : firings) {
+            Set<String> facts = new LinkedHashSet<>();
+            for (Object fact : firing.facts()) {
+                describe(fact, facts, rendered);
+            }
+            for (Object values : firing.collected()) {
+                if (values != null) {
+                    describe(values, facts, rendered);
+                }
+            }
+            RuleInfo rule = firing.rule();
+            trace.add(new TraceEntry(rule.id(), rule.title(), rule.titleEn(), List.copyOf(facts)));
+        }
         return trace;
+    }
+
+    /** Keeps what a reader can understand: observations, rulers, conclusions and collected codes. */
+    private static void describe(Object fact, Set<String> into, Map<Object, String> rendered) {
+        if (fact instanceof Collection<?> many) {
+            for (Object each : many) {
+                describe(each, into, rendered);
+            }
+        } else if (fact instanceof String text) {
+            into.add(text);
+        } else if (fact instanceof Record) {
+            into.add(rendered.computeIfAbsent(fact, Object::toString));
+        }
     }
 
     List<Conclusion> conclusions() {

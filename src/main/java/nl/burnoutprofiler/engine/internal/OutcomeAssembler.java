@@ -3,6 +3,7 @@ package nl.burnoutprofiler.engine.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,12 +62,14 @@ final class OutcomeAssembler {
     /** How many next questions a coach gets at once: a few good ones, not a questionnaire. */
     static final int MAX_QUESTIONS = 5;
 
-    private final RuleSet ruleSet;
     private final Catalogue catalogue;
+    private final String version;
+    private final Map<String, RuleInfo> rulesById = new HashMap<>();
 
-    OutcomeAssembler(RuleSet ruleSet) {
-        this.ruleSet = ruleSet;
-        this.catalogue = ruleSet.catalogue();
+    OutcomeAssembler(Catalogue catalogue, String version, Map<String, RuleInfo> rulesByName) {
+        this.catalogue = catalogue;
+        this.version = version;
+        rulesByName.values().forEach(rule -> rulesById.putIfAbsent(rule.id(), rule));
     }
 
     Outcome assemble(Intake intake, List<Conclusion> conclusions, List<TraceEntry> trace) {
@@ -77,7 +80,7 @@ final class OutcomeAssembler {
         Presentation presentation = presentation(intake, conclusions);
         List<Avoidance> avoid = avoid(conclusions);
         Summary summary = summary(conclusions, presentation, recommendations, decidingRules, avoid, questions);
-        return new Outcome(intake.caseId(), ruleSet.version(), summary, safety, presentation, stage(conclusions),
+        return new Outcome(intake.caseId(), version, summary, safety, presentation, stage(conclusions),
                 recommendations, avoid, questions.stream().map(Question::question).toList(), questions,
                 List.copyOf(trace));
     }
@@ -119,8 +122,7 @@ final class OutcomeAssembler {
     }
 
     private RuleInfo ruleById(String id) {
-        return id == null ? null
-                : ruleSet.rules().values().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        return id == null ? null : rulesById.get(id);
     }
 
     private static Safety safety(List<Conclusion> conclusions) {
@@ -277,7 +279,7 @@ final class OutcomeAssembler {
             decidingRules.put(text.id(), vote.decidingRule);
             result.add(new Recommendation(text.id(), result.size() + 1, vote.forType, text.nl(), text.en(),
                     text.rationaleNl(), text.rationaleEn(), nonNull(text.techniques()),
-                    nonNull(text.exampleQuestions()), catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(vote.rules),
+                    nonNull(text.exampleQuestions()), catalogue.readableSources(text.sources()), List.copyOf(vote.rules),
                     waiting && !referrals.contains(text.id())));
         }
         return result;
@@ -316,7 +318,7 @@ final class OutcomeAssembler {
                 .map(e -> {
                     AvoidText text = catalogue.avoid(e.getKey()).orElseThrow();
                     return new Avoidance(e.getKey(), text.nl(), text.en(), text.reasonNl(), text.reasonEn(),
-                            catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(rules.get(e.getKey())));
+                            catalogue.readableSources(text.sources()), List.copyOf(rules.get(e.getKey())));
                 })
                 .toList();
     }
@@ -336,7 +338,7 @@ final class OutcomeAssembler {
                 .map(e -> {
                     QuestionText text = catalogue.question(e.getKey()).orElseThrow();
                     return new Question(text.id(), text.nl(), text.en(), text.purposeNl(), text.purposeEn(),
-                            catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(rules.get(e.getKey())),
+                            catalogue.readableSources(text.sources()), List.copyOf(rules.get(e.getKey())),
                             text.observations());
                 })
                 .toList();

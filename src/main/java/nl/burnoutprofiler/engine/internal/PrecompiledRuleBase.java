@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.conf.KieBaseMutabilityOption;
 
 /**
  * The rule base compiled into the jar at build time by {@link RuleSetCompiler} (Drools executable model).
@@ -31,7 +32,7 @@ final class PrecompiledRuleBase {
         try {
             Model model = (Model) Class.forName(descriptor.getProperty("model"), true,
                     PrecompiledRuleBase.class.getClassLoader()).getDeclaredConstructor().newInstance();
-            return Optional.of(KieBaseBuilder.createKieBaseFromModel(model));
+            return Optional.of(KieBaseBuilder.createKieBaseFromModel(model, KieBaseMutabilityOption.DISABLED));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the precompiled rule base in the jar cannot be loaded", e);
         }

@@ -16,11 +16,12 @@ import nl.burnoutprofiler.engine.catalogue.Catalogue;
  * {@code precompiled} tells whether the rule base came from the build instead of compiling the files, and
  * {@code smokeTested} whether the smoke assessment already passed on exactly this rule base at build time. The
  * KieBase is shared by all evaluations and never changed after the build; sessions come from a pool, since a
- * session reset is cheaper than building a new one for every assessment.
+ * session reset is cheaper than building a new one for every assessment. The {@code assembler} turns an
+ * evaluation's conclusions into an outcome with this rule set's texts, prepared once.
  */
 public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
                       List<String> requiredPhases, List<String> unreadCodes, boolean precompiled, boolean smokeTested,
-                      KieSessionsPool sessions) {
+                      KieSessionsPool sessions, OutcomeAssembler assembler) {
 
     /** Sessions kept ready: one per core covers a server thread pool; the pool grows when it must. */
     private static final int POOLED_SESSIONS = Runtime.getRuntime().availableProcessors();
@@ -34,6 +35,6 @@ public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<
     public RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
                    List<String> requiredPhases, List<String> unreadCodes, boolean precompiled, boolean smokeTested) {
         this(kieBase, catalogue, version, rules, requiredPhases, unreadCodes, precompiled, smokeTested,
-                kieBase.newKieSessionsPool(POOLED_SESSIONS));
+                kieBase.newKieSessionsPool(POOLED_SESSIONS), new OutcomeAssembler(catalogue, version, rules));
     }
 }

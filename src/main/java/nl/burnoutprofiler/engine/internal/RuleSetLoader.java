@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.kie.api.KieBase;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -118,6 +120,12 @@ public final class RuleSetLoader {
         // A release id of its own per build: a rebuilt rule set must never be confused with the one it replaces.
         ReleaseId releaseId = services.newReleaseId("nl.burnoutprofiler", "rules", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
+        // Immutable: no rule is ever added to a built rule base (a reload builds a new one), which spares every
+        // session the bookkeeping that a changing rule base would need.
+        KieModuleModel module = services.newKieModuleModel();
+        module.newKieBaseModel("rules").setDefault(true).addPackage("*")
+                .setMutability(KieBaseMutabilityOption.DISABLED);
+        kfs.writeKModuleXML(module.toXML());
         drlFiles.forEach((file, text) -> kfs.write(KFS_ROOT + file, text));
         KieBuilder builder = services.newKieBuilder(kfs).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
