@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -121,7 +119,7 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
         Map<Object, String> rendered = new IdentityHashMap<>();
         List<TraceEntry> trace = new ArrayList<>(firings.size());
         for (Firing firing : firings) {
-            Set<String> facts = new LinkedHashSet<>();
+            List<String> facts = new ArrayList<>();
             for (Object fact : firing.facts()) {
                 describe(fact, facts, rendered);
             }
@@ -137,15 +135,22 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
     }
 
     /** Keeps what a reader can understand: observations, rulers, conclusions and collected codes. */
-    private static void describe(Object fact, Set<String> into, Map<Object, String> rendered) {
+    private static void describe(Object fact, List<String> into, Map<Object, String> rendered) {
         if (fact instanceof Collection<?> many) {
             for (Object each : many) {
                 describe(each, into, rendered);
             }
         } else if (fact instanceof String text) {
-            into.add(text);
+            addOnce(text, into);
         } else if (fact instanceof Record) {
-            into.add(rendered.computeIfAbsent(fact, Object::toString));
+            addOnce(rendered.computeIfAbsent(fact, Object::toString), into);
+        }
+    }
+
+    /** A firing matches a handful of facts: a look along the list is cheaper than hashing each text. */
+    private static void addOnce(String text, List<String> into) {
+        if (!into.contains(text)) {
+            into.add(text);
         }
     }
 
