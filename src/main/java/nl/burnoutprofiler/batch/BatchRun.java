@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import nl.burnoutprofiler.engine.CompactOutcome;
 import nl.burnoutprofiler.engine.FieldProblem;
 import nl.burnoutprofiler.engine.Intake;
 import nl.burnoutprofiler.engine.InvalidIntakeException;
@@ -29,6 +30,7 @@ final class BatchRun {
     private static final InputLine NO_MORE_WORK = new InputLine(-1, -1, null);
 
     private final ProfilerEngine engine;
+    private final boolean compact;
     private final IntakeJson intakeJson;
     private final int maxLineChars;
     private final long progressIntervalNanos;
@@ -41,6 +43,7 @@ final class BatchRun {
 
     BatchRun(BatchAssessor settings, IntakeJson intakeJson, Reader input, Writer output, BatchListener listener) {
         this.engine = settings.engine();
+        this.compact = settings.compact();
         this.intakeJson = intakeJson;
         this.maxLineChars = settings.maxLineChars();
         this.progressIntervalNanos = BatchAssessor.PROGRESS_INTERVAL.toNanos();
@@ -109,6 +112,11 @@ final class BatchRun {
         }
         try {
             Intake intake = intakeJson.read(line.text());
+            if (compact) {
+                CompactOutcome outcome = engine.assessCompact(intake);
+                return new LineResult.Assessed(OutcomeJson.writeCompact(outcome), outcome.presentation().primary(),
+                        outcome.stage().stage(), outcome.safety().status());
+            }
             Outcome outcome = engine.assess(intake);
             PresentationType type = outcome.presentation().primary();
             Stage stage = outcome.stage().stage();

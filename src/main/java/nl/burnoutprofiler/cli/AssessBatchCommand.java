@@ -60,6 +60,11 @@ final class AssessBatchCommand implements Callable<Integer> {
             description = "Threads that assess (default: one per processor, here ${DEFAULT-VALUE}).")
     int threads = BatchAssessor.defaultWorkers();
 
+    @Option(names = "--compact",
+            description = "Write compact outcomes: the decisions by id (types, scores, stage, safety, the plan, "
+                    + "the rules that fired) without texts and trace facts; the texts are in `catalogue`.")
+    boolean compact;
+
     @Mixin
     RulesOption rules;
 
@@ -78,7 +83,9 @@ final class AssessBatchCommand implements Callable<Integer> {
             BatchReport report = new BatchReport(err, System.console() != null && out != null,
                     PLAIN_PROGRESS_INTERVAL, input::fractionRead);
             try (Writer output = openOutput()) {
-                BatchSummary summary = new BatchAssessor(engine, threads).run(input.reader(), output, report);
+                BatchAssessor assessor = new BatchAssessor(engine, threads);
+                BatchSummary summary = (compact ? assessor.compactOutcomes() : assessor)
+                        .run(input.reader(), output, report);
                 report.summary(summary);
                 return summary.allAssessed() ? 0 : Main.BAD_INPUT;
             } catch (BatchFailedException e) {

@@ -89,6 +89,18 @@ public final class ProfilerEngine {
         return Evaluation.run(ruleSet, intake);
     }
 
+    /**
+     * Assesses one intake for a machine: the same decisions as {@link #assess(Intake)}, by id, without the texts and
+     * the trace's facts, which is cheaper to build and to send.
+     *
+     * @throws InvalidIntakeException listing every problem of the intake; no rule has run
+     * @throws RuleExecutionException when a rule fails, which is a fault of the rule set
+     */
+    public CompactOutcome assessCompact(Intake intake) {
+        validator.check(intake);
+        return Evaluation.runCompact(ruleSet, intake);
+    }
+
     /** The observation codes and advice texts of this rule set. */
     public Catalogue catalogue() {
         return ruleSet.catalogue();

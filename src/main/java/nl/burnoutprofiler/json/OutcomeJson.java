@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import nl.burnoutprofiler.engine.CompactOutcome;
 import nl.burnoutprofiler.engine.Outcome;
 
 /**
@@ -38,6 +39,24 @@ public final class OutcomeJson {
 
     /** As {@link #writeCompact}, as UTF-8 bytes: what an HTTP response sends, without a String in between. */
     public static byte[] writeCompactBytes(Outcome outcome) {
+        try {
+            return COMPACT.writeValueAsBytes(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** A compact outcome, for machines, without indentation. */
+    public static String writeCompact(CompactOutcome outcome) {
+        try {
+            return COMPACT.writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** As {@link #writeCompact(CompactOutcome)}, as UTF-8 bytes. */
+    public static byte[] writeCompactBytes(CompactOutcome outcome) {
         try {
             return COMPACT.writeValueAsBytes(outcome);
         } catch (JsonProcessingException e) {

@@ -40,10 +40,18 @@ final class EngineRoutes {
         ctx.json(new CatalogueView(current.ruleSetVersion(), current.catalogue().groups(), current.catalogue().codes()));
     }
 
+    /** {@code ?view=compact} gives a machine the decisions by id; the full outcome, for people, is the default. */
     private void assess(Context ctx) {
+        String view = ctx.queryParam("view");
+        boolean compact = "compact".equals(view);
+        if (view != null && !compact && !"full".equals(view)) {
+            throw ApiProblem.badField("view", view, "must be full (the default) or compact").raise();
+        }
         ProfilerEngine current = engine.current();
         Intake intake = readIntake(current, clock, ctx.bodyAsBytes());
-        ctx.contentType("application/json; charset=utf-8").result(OutcomeJson.writeCompactBytes(current.assess(intake)));
+        ctx.contentType("application/json; charset=utf-8").result(compact
+                ? OutcomeJson.writeCompactBytes(current.assessCompact(intake))
+                : OutcomeJson.writeCompactBytes(current.assess(intake)));
     }
 
     /** Reads an intake for this engine's catalogue; every problem is reported at once. */

@@ -74,6 +74,24 @@ class AssessBatchCommandTest {
     }
 
     @Test
+    void compactWritesTheDecisionsByIdWithoutTexts() throws IOException {
+        Path input = ndjson(GOOD, GOOD.replace("c-1", "c-2"));
+        Path outcomes = temp.resolve("compact.ndjson");
+
+        int exit = run("assess-batch", input.toString(), "--out", outcomes.toString(), "--compact", "--rules", "rules");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String written = Files.readString(outcomes);
+        assertThat(caseIds(written)).containsExactly("c-1", "c-2");
+        var first = new ObjectMapper().readTree(written.lines().findFirst().orElseThrow());
+        assertThat(first.at("/presentation/primary").asText()).isEqualTo("PHYSIOLOGICAL");
+        assertThat(first.at("/plan/firstStep").asText()).isNotBlank();
+        assertThat(first.path("rules")).isNotEmpty();
+        assertThat(written).doesNotContain("rationale", "\"trace\"");
+        assertThat(err.toString()).contains("2 assessed, 0 rejected");
+    }
+
+    @Test
     void rejectedLinesAreNamedOnStandardErrorSkippedAndGiveExitTwo() throws IOException {
         Path input = ndjson(GOOD,
                 "{\"caseId\":\"c-2\",\"observations\":[{\"code\":\"SLEEP_PROBLEMS\"},{\"code\":\"NOPE\"},"

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import nl.burnoutprofiler.TestEngine;
 import nl.burnoutprofiler.engine.IntakeValidator;
 import nl.burnoutprofiler.engine.Observer;
+import nl.burnoutprofiler.engine.CompactOutcome;
 import nl.burnoutprofiler.engine.Outcome;
 import nl.burnoutprofiler.engine.Outcome.Recommendation;
 import nl.burnoutprofiler.engine.PresentationType;
@@ -78,6 +79,40 @@ class ScenarioTest {
             String outcome = OutcomeJson.writeCompact(engine.assess(intakes.read(scenario.intake().toString())));
             assertThat(internal.matcher(outcome).results().map(MatchResult::group).toList())
                     .as(file.getFileName() + ": internal references in the outcome").isEmpty();
+        }));
+    }
+
+    /** A machine's compact outcome holds the same decisions as the full outcome a coach reads, by id. */
+    @TestFactory
+    Stream<DynamicTest> compactOutcomesCarryTheSameDecisions() throws IOException {
+        return scenarioFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
+            var intake = intakes.read(scenario.intake().toString());
+            Outcome full = engine.assess(intake);
+            CompactOutcome compact = engine.assessCompact(intake);
+            assertThat(compact.presentation().primary()).isEqualTo(full.presentation().primary());
+            assertThat(compact.presentation().secondary()).isEqualTo(full.presentation().secondary());
+            assertThat(compact.presentation().scores()).isEqualTo(full.presentation().scores());
+            assertThat(compact.presentation().confidence()).isEqualTo(full.presentation().confidence());
+            assertThat(compact.stage().stage()).isEqualTo(full.stage().stage());
+            assertThat(compact.stage().scores()).isEqualTo(full.stage().scores());
+            assertThat(compact.safety().status()).isEqualTo(full.safety().status());
+            assertThat(compact.safety().flags()).isEqualTo(full.safety().flags());
+            assertThat(compact.recommendations()).extracting(CompactOutcome.Recommendation::id)
+                    .containsExactlyElementsOf(full.recommendations().stream().map(Recommendation::id).toList());
+            assertThat(compact.recommendations()).extracting(CompactOutcome.Recommendation::rules)
+                    .containsExactlyElementsOf(full.recommendations().stream().map(Recommendation::rules).toList());
+            assertThat(compact.avoid()).containsExactlyElementsOf(full.avoid().stream().map(Outcome.Avoidance::id).toList());
+            assertThat(compact.questions()).containsExactlyElementsOf(
+                    full.questions().stream().map(Outcome.Question::id).toList());
+            assertThat(compact.plan().firstStep()).isEqualTo(full.summary().firstStep() == null ? null
+                    : full.summary().firstStep().id());
+            assertThat(compact.plan().askNext()).containsExactlyElementsOf(
+                    full.summary().askNext().stream().map(Outcome.Item::id).toList());
+            assertThat(compact.rules()).containsExactlyElementsOf(
+                    full.trace().stream().map(Outcome.TraceEntry::rule).toList());
+            assertThat(OutcomeJson.writeCompact(compact)).as("no texts for people in a machine's outcome")
+                    .doesNotContain("rationale", "techniques", "\"facts\"");
         }));
     }
 

@@ -102,6 +102,30 @@ class AssessmentApiTest {
     }
 
     @Test
+    void aMachineAsksForTheCompactOutcome() {
+        String example = TestIntake.example();
+        String expected = OutcomeJson.writeCompact(server.engine().assessCompact(
+                new IntakeJson(new IntakeValidator(server.engine().catalogue()), Clock.systemUTC()).read(example)));
+
+        Response response = integrator.post("/api/v1/assessments?view=compact", example);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(expected);
+        assertThat(response.json().path("plan").path("firstStep").asText()).isNotBlank();
+        assertThat(response.json().path("rules")).isNotEmpty();
+        assertThat(response.body().length()).as("a fraction of the full outcome")
+                .isLessThan(assess(example).body().length() / 5);
+        assertThat(integrator.post("/api/v1/assessments?view=full", example).body()).isEqualTo(assess(example).body());
+    }
+
+    @Test
+    void anUnknownViewIsRefusedNamingIt() {
+        Response response = integrator.post("/api/v1/assessments?view=short", TestIntake.example());
+        assertBadRequest(response);
+        assertThat(response.json().path("errors").path(0).path("field").asText()).isEqualTo("view");
+    }
+
+    @Test
     void aSafetySignalPutsTheReferralFirst() {
         JsonNode outcome = assess(TestIntake.forCase("c-safety").observed("SUICIDAL_IDEATION", 2)
                 .observed("SLEEP_PROBLEMS", 3).json()).json();

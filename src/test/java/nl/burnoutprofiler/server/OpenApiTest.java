@@ -172,6 +172,10 @@ class OpenApiTest {
                         .observed("FATIGUE_WITHOUT_MEDICAL_CHECK", 2).json())));
         exchanges.add(new Exchange("POST", "/api/v1/assessments", integrator.post("/api/v1/assessments",
                 TestIntake.forCase("c-bad").observed("SLEEP_PROBLEMS", 7).json())));
+        exchanges.add(new Exchange("POST", "/api/v1/assessments",
+                integrator.post("/api/v1/assessments?view=compact", TestIntake.example())));
+        exchanges.add(new Exchange("POST", "/api/v1/assessments",
+                integrator.post("/api/v1/assessments?view=short", TestIntake.example())));
 
         String intakes = "/api/v1/cases/c-openapi/intakes";
         Response first = coach.post(intakes, TestIntake.withoutCaseId().on("2026-11-06")

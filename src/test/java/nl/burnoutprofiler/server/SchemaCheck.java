@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Holds a JSON value against a schema of the OpenAPI document: the part of OpenAPI 3.0 that the document uses
- * ({@code $ref}, {@code allOf}, types, {@code required}, {@code additionalProperties}, {@code enum},
+ * ({@code $ref}, {@code allOf}, {@code oneOf}, types, {@code required}, {@code additionalProperties}, {@code enum},
  * {@code pattern}, {@code minimum}/{@code maximum}, {@code nullable}, formats date and date-time).
  */
 final class SchemaCheck {
@@ -49,6 +49,23 @@ final class SchemaCheck {
         }
         for (JsonNode part : schema.path("allOf")) {
             check(part, value, at, problems);
+        }
+        if (schema.has("oneOf")) {
+            int fitting = 0;
+            List<String> misfits = new ArrayList<>();
+            for (JsonNode alternative : schema.get("oneOf")) {
+                List<String> own = new ArrayList<>();
+                check(alternative, value, at, own);
+                if (own.isEmpty()) {
+                    fitting++;
+                } else {
+                    misfits.addAll(own);
+                }
+            }
+            if (fitting != 1) {
+                problems.add(at + ": fits " + fitting + " of the oneOf alternatives, not exactly one"
+                        + (fitting == 0 ? " " + misfits : ""));
+            }
         }
         if (schema.has("enum")) {
             boolean listed = false;

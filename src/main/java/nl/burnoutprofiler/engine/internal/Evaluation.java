@@ -7,6 +7,7 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
+import nl.burnoutprofiler.engine.CompactOutcome;
 import nl.burnoutprofiler.engine.Intake;
 import nl.burnoutprofiler.engine.Outcome;
 import nl.burnoutprofiler.engine.RuleExecutionException;
@@ -28,6 +29,18 @@ public final class Evaluation {
     }
 
     public static Outcome run(RuleSet ruleSet, Intake intake) {
+        ExplanationRecorder recorder = fire(ruleSet, intake);
+        return ruleSet.assembler().assemble(intake, recorder.conclusions(), recorder.trace());
+    }
+
+    /** The same evaluation for a machine: the decisions by id, and the trace's rule ids without their facts. */
+    public static CompactOutcome runCompact(RuleSet ruleSet, Intake intake) {
+        ExplanationRecorder recorder = fire(ruleSet, intake);
+        return CompactOutcome.of(ruleSet.assembler().assemble(intake, recorder.conclusions(), List.of()),
+                recorder.firedRuleIds());
+    }
+
+    private static ExplanationRecorder fire(RuleSet ruleSet, Intake intake) {
         ExplanationRecorder recorder = new ExplanationRecorder(ruleSet.rules());
         KieSession session = ruleSet.sessions().newKieSession();
         try {
@@ -59,6 +72,6 @@ public final class Evaluation {
             // A pooled session is reset and handed back to the pool, ready for the next assessment.
             session.dispose();
         }
-        return ruleSet.assembler().assemble(intake, recorder.conclusions(), recorder.trace());
+        return recorder;
     }
 }
