@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.engine.facts;
 
 import java.util.List;
+import java.util.TreeSet;
 
 import nl.burnoutprofiler.engine.PresentationType;
 
@@ -15,7 +16,7 @@ import nl.burnoutprofiler.engine.PresentationType;
 public record ClearEvidence(PresentationType type, List<String> codes) {
 
     public ClearEvidence {
-        codes = codes.stream().sorted().distinct().toList();
+        codes = codes.size() == 1 ? List.copyOf(codes) : List.copyOf(new TreeSet<>(codes));
     }
 
     @Override

@@ -59,8 +59,17 @@ public final class Observations {
      */
     public List<Observation> seenFirstHand(String... codes) {
         List<Observation> present = select(codes, Boolean.TRUE);
-        return present.stream().noneMatch(Observation::reportedByOthers) ? present
-                : present.stream().filter(o -> !o.reportedByOthers()).toList();
+        List<Observation> seen = present;
+        for (int i = 0; i < present.size(); i++) {
+            if (present.get(i).reportedByOthers()) {
+                if (seen == present) {
+                    seen = new ArrayList<>(present.subList(0, i));
+                }
+            } else if (seen != present) {
+                seen.add(present.get(i));
+            }
+        }
+        return seen;
     }
 
     /** The observations among these codes that were checked and found absent. */

@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.engine.facts;
 
 import java.util.List;
+import java.util.TreeSet;
 
 import nl.burnoutprofiler.engine.Stage;
 
@@ -8,7 +9,7 @@ import nl.burnoutprofiler.engine.Stage;
 public record StageEvidence(Stage stage, double weight, List<String> codes) {
 
     public StageEvidence {
-        codes = codes.stream().sorted().distinct().toList();
+        codes = codes.size() == 1 ? List.copyOf(codes) : List.copyOf(new TreeSet<>(codes));
     }
 
     public static StageEvidence of(Stage stage, double weight, String... codes) {

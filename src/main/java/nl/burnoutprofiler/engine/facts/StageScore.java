@@ -2,6 +2,7 @@ package nl.burnoutprofiler.engine.facts;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 import nl.burnoutprofiler.engine.Stage;
 
@@ -9,9 +10,13 @@ import nl.burnoutprofiler.engine.Stage;
 public record StageScore(Stage stage, double score, List<String> codes) {
 
     public static StageScore of(Stage stage, Collection<StageEvidence> evidence) {
-        double sum = evidence.stream().mapToDouble(StageEvidence::weight).sum();
-        List<String> codes = evidence.stream().flatMap(e -> e.codes().stream()).distinct().sorted().toList();
-        return new StageScore(stage, Math.round(sum * 100.0) / 100.0, codes);
+        double sum = 0.0;
+        TreeSet<String> codes = new TreeSet<>();
+        for (StageEvidence e : evidence) {
+            sum += e.weight();
+            codes.addAll(e.codes());
+        }
+        return new StageScore(stage, Math.round(sum * 100.0) / 100.0, List.copyOf(codes));
     }
 
     @Override

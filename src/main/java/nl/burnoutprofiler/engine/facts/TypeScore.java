@@ -3,7 +3,7 @@ package nl.burnoutprofiler.engine.facts;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.TreeSet;
 
 import nl.burnoutprofiler.engine.PresentationType;
 
@@ -26,18 +26,22 @@ public record TypeScore(PresentationType type, double score, double firstHand, L
                                Set<String> reportedByOthers) {
         double sum = 0.0;
         double firstHand = 0.0;
+        TreeSet<String> supporting = new TreeSet<>();
+        TreeSet<String> against = new TreeSet<>();
         for (TypeEvidence e : evidence) {
             sum += e.weight();
-            long seen = e.codes().stream().filter(code -> !reportedByOthers.contains(code)).count();
-            firstHand += e.codes().isEmpty() ? e.weight() : e.weight() * seen / e.codes().size();
+            List<String> codes = e.codes();
+            int seen = 0;
+            for (String code : codes) {
+                if (!reportedByOthers.contains(code)) {
+                    seen++;
+                }
+            }
+            firstHand += codes.isEmpty() ? e.weight() : e.weight() * seen / codes.size();
+            (e.supports() ? supporting : against).addAll(codes);
         }
         return new TypeScore(type, Math.max(0.0, round(sum)), Math.max(0.0, round(firstHand)),
-                codes(evidence.stream().filter(TypeEvidence::supports)),
-                codes(evidence.stream().filter(e -> !e.supports())));
-    }
-
-    private static List<String> codes(Stream<TypeEvidence> evidence) {
-        return evidence.flatMap(e -> e.codes().stream()).distinct().sorted().toList();
+                List.copyOf(supporting), List.copyOf(against));
     }
 
     private static double round(double value) {
