@@ -20,6 +20,7 @@ import java.util.function.ToLongFunction;
 
 import org.kie.api.runtime.KieSession;
 
+import nl.burnoutprofiler.engine.CompactOutcome;
 import nl.burnoutprofiler.engine.FieldProblem;
 import nl.burnoutprofiler.engine.Intake;
 import nl.burnoutprofiler.engine.Observation;
@@ -56,7 +57,7 @@ import nl.burnoutprofiler.engine.internal.RuleSetLoader;
  * {@code bench.warmup} minimum warm-up per run, extended up to 4x until two 1 s slices agree within 5% [5], {@code bench.builds} warm rule-set builds [5], {@code bench.cli.runs}
  * CLI runs [5], {@code bench.jar} [target/burnout-profiler.jar], {@code bench.rules} [rules], {@code bench.intake}
  * [examples/intake.json], {@code bench.intakes} [1000], {@code bench.observations} per intake [30],
- * {@code bench.seed} [20261122], {@code bench.compilation} of the measured engine [PRECOMPILED_WHEN_IDENTICAL], {@code bench.parts} [engine1,engine2,network,baseline,cli]. Quick check:
+ * {@code bench.seed} [20261122], {@code bench.compilation} of the measured engine [PRECOMPILED_WHEN_IDENTICAL], {@code bench.parts} [engine1,engine2,compact,network,baseline,cli]. Quick check:
  * {@code -Dbench.seconds=2 -Dbench.warmup=1 -Dbench.cli.runs=2}.
  *
  * <p>Method (as the earlier probe, knowledge/probe-tech.md §4): 1000 pre-generated intakes cycled, warm-up, then a
@@ -65,9 +66,13 @@ import nl.burnoutprofiler.engine.internal.RuleSetLoader;
  */
 public final class AssessmentBenchmark {
 
-    // Targets from the issue.
-    static final double TARGET_THROUGHPUT = 20_000;
-    static final double TARGET_P99_US = 250;
+    // Targets (issue 12, after issue 2's 20,000/s per thread was measured out of reach for this rule set).
+    static final double TARGET_THROUGHPUT_1 = 5_500;
+    static final double TARGET_THROUGHPUT_2 = 10_000;
+    static final double TARGET_P99_US = 400;
+    /** The explanation and the outcome together cost at most 15% of the rule network's throughput. */
+    static final double TARGET_ENGINE_TO_NETWORK = 0.85;
+    static final double TARGET_SCALING = 1.8;
     static final double TARGET_BUILD_MS = 2_000;
     static final double TARGET_START_MS = 1_500;
 
@@ -80,7 +85,7 @@ public final class AssessmentBenchmark {
     static final long SEED = Long.getLong("bench.seed", 20261122L);
     static final RuleCompilation COMPILATION = RuleCompilation.valueOf(
             System.getProperty("bench.compilation", RuleCompilation.PRECOMPILED_WHEN_IDENTICAL.name()));
-    static final String PARTS = System.getProperty("bench.parts", "engine1,engine2,network,baseline,cli");
+    static final String PARTS = System.getProperty("bench.parts", "engine1,engine2,compact,network,baseline,cli");
 
     /** Keeps the JIT from dropping the measured calls. */
     static volatile long sink;
@@ -140,6 +145,11 @@ public final class AssessmentBenchmark {
         };
         Measurement engine1 = part("engine1") ? measure("engine, 1 thread", 1, intakes, engineCall) : null;
         Measurement engine2 = part("engine2") ? measure("engine, 2 threads (one shared engine)", 2, intakes, engineCall) : null;
+        ToLongFunction<Intake> compactCall = intake -> {
+            CompactOutcome o = engine.assessCompact(intake);
+            return o.rules().size() + o.presentation().primary().ordinal() + o.safety().status().ordinal();
+        };
+        Measurement compact1 = part("compact") ? measure("compact outcome, 1 thread", 1, intakes, compactCall) : null;
         // Where the engine's time goes: the same pooled sessions of the same rule base, first with no facts at all
         // (the fixed cost of a session), then with the intake's facts but without the explanation listener and the
         // outcome assembly (the rule network alone). The rule network alone is the ceiling any tuning of the Java
@@ -162,7 +172,7 @@ public final class AssessmentBenchmark {
                 WARMUP_S, MEASURE_S, INTAKES, OBSERVATIONS, SEED);
         System.out.println("| run                                   |   assess/s | median us |   p99 us | p99.9 us |   max us | calls      | GC (n, ms) | other CPU |");
         System.out.println("|---------------------------------------|-----------:|----------:|---------:|---------:|---------:|------------|------------|-----------|");
-        for (Measurement m : new Measurement[] {engine1, engine2, session1, network1, base1, base2}) {
+        for (Measurement m : new Measurement[] {engine1, engine2, compact1, session1, network1, base1, base2}) {
             if (m != null) {
                 System.out.println(m.row());
             }
@@ -183,6 +193,14 @@ public final class AssessmentBenchmark {
                     100 * session1.medianUs / engine1.medianUs, 100 * network1.medianUs / engine1.medianUs,
                     100 * (engine1.medianUs - network1.medianUs) / engine1.medianUs, network1.throughput);
         }
+        if (engine1 != null && network1 != null) {
+            System.out.printf(Locale.ROOT, "Full engine / rule network alone, throughput: %.2f (explanation and outcome cost %.0f%%)%n",
+                    engine1.throughput / network1.throughput, 100 * (1 - engine1.throughput / network1.throughput));
+        }
+        if (compact1 != null && network1 != null) {
+            System.out.printf(Locale.ROOT, "Compact outcome / rule network alone, throughput: %.2f%n",
+                    compact1.throughput / network1.throughput);
+        }
         if (engine1 != null && engine2 != null) {
             System.out.printf(Locale.ROOT, "Scaling engine 1 -> 2 threads: %.2fx%n", engine2.throughput / engine1.throughput);
         }
@@ -196,12 +214,19 @@ public final class AssessmentBenchmark {
         System.out.println();
         System.out.println("=== Verdicts ===");
         if (engine1 != null) {
-            verdict("throughput 1 thread >= 20,000 assess/s", engine1.throughput >= TARGET_THROUGHPUT, fmt("%.0f/s", engine1.throughput));
-            verdict("p99 1 thread < 250 us", engine1.p99Us < TARGET_P99_US, fmt("%.1f us", engine1.p99Us));
+            verdict("full engine 1 thread >= 5,500 assess/s", engine1.throughput >= TARGET_THROUGHPUT_1, fmt("%.0f/s", engine1.throughput));
+            verdict("full engine p99 1 thread < 400 us", engine1.p99Us < TARGET_P99_US, fmt("%.1f us", engine1.p99Us));
         }
         if (engine2 != null) {
-            verdict("throughput 2 threads >= 20,000 assess/s", engine2.throughput >= TARGET_THROUGHPUT, fmt("%.0f/s", engine2.throughput));
-            verdict("p99 2 threads < 250 us", engine2.p99Us < TARGET_P99_US, fmt("%.1f us", engine2.p99Us));
+            verdict("full engine 2 threads >= 10,000 assess/s", engine2.throughput >= TARGET_THROUGHPUT_2, fmt("%.0f/s", engine2.throughput));
+        }
+        if (engine1 != null && network1 != null) {
+            verdict("full engine / rule network >= 0.85", engine1.throughput / network1.throughput >= TARGET_ENGINE_TO_NETWORK,
+                    fmt("%.2f", engine1.throughput / network1.throughput));
+        }
+        if (engine1 != null && engine2 != null) {
+            verdict("scaling 1 -> 2 threads >= 1.8x", engine2.throughput / engine1.throughput >= TARGET_SCALING,
+                    fmt("%.2fx", engine2.throughput / engine1.throughput));
         }
         verdict("rule-set build < 2 s (cold, first in JVM)", coldBuildMs < TARGET_BUILD_MS, fmt("%.0f ms", coldBuildMs));
         verdict("rule-set build < 2 s (warm)", warmBuildMs < TARGET_BUILD_MS, fmt("%.0f ms", warmBuildMs));
