@@ -41,7 +41,7 @@ public final class Evaluation {
     }
 
     private static ExplanationRecorder fire(RuleSet ruleSet, Intake intake) {
-        ExplanationRecorder recorder = new ExplanationRecorder(ruleSet.rules());
+        ExplanationRecorder recorder = new ExplanationRecorder(ruleSet.rules(), ruleSet.collectingDeclarations());
         KieSession session = ruleSet.sessions().newKieSession();
         try {
             session.addEventListener((AgendaEventListener) recorder);

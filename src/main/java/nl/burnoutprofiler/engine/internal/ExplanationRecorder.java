@@ -38,25 +38,24 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
     private static final Object[] NOTHING_COLLECTED = new Object[0];
 
     private final Map<String, RuleInfo> rules;
+    private final CollectingDeclarations collecting;
     private final List<Firing> firings = new ArrayList<>();
     private final List<Conclusion> conclusions = new ArrayList<>();
     private String lastFiredRule;
 
-    ExplanationRecorder(Map<String, RuleInfo> rules) {
+    ExplanationRecorder(Map<String, RuleInfo> rules, CollectingDeclarations collecting) {
         this.rules = rules;
+        this.collecting = collecting;
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match match = event.getMatch();
-        Object[] collected = NOTHING_COLLECTED;
         // An accumulate matches no single fact; what it collected is bound to a declaration such as $codes.
-        List<String> declarations = match.getDeclarationIds();
+        List<String> declarations = collecting.of(match);
+        Object[] collected = declarations.isEmpty() ? NOTHING_COLLECTED : new Object[declarations.size()];
         for (int i = 0; i < declarations.size(); i++) {
             if (match.getDeclarationValue(declarations.get(i)) instanceof Collection<?> values) {
-                if (collected == NOTHING_COLLECTED) {
-                    collected = new Object[declarations.size()];
-                }
                 collected[i] = snapshot(values);
             }
         }

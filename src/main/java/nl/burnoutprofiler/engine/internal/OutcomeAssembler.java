@@ -81,7 +81,7 @@ final class OutcomeAssembler {
         List<Avoidance> avoid = avoid(conclusions);
         Summary summary = summary(conclusions, presentation, recommendations, decidingRules, avoid, questions);
         return new Outcome(intake.caseId(), version, summary, safety, presentation, stage(conclusions),
-                recommendations, avoid, questions.stream().map(Question::question).toList(), questions,
+                recommendations, avoid, questionTexts(questions), questions,
                 List.copyOf(trace));
     }
 
@@ -109,16 +109,35 @@ final class OutcomeAssembler {
                     rule == null ? null : rule.titleEn(), reasonRule);
             sayToClient = first.exampleQuestions().isEmpty() ? null : first.exampleQuestions().get(0);
         }
-        List<Item> avoidNow = avoid.stream().limit(Summary.MAX_AVOID)
-                .map(a -> new Item(a.id(), a.title(), a.titleEn())).toList();
-        List<Item> askNext = questions.stream().limit(Summary.MAX_ASK)
-                .map(q -> new Item(q.id(), q.question(), q.questionEn())).toList();
-        return new Summary(firstStep, avoidNow, askNext, sayToClient);
+        List<Item> avoidNow = new ArrayList<>(Summary.MAX_AVOID);
+        for (int i = 0; i < Math.min(Summary.MAX_AVOID, avoid.size()); i++) {
+            avoidNow.add(new Item(avoid.get(i).id(), avoid.get(i).title(), avoid.get(i).titleEn()));
+        }
+        List<Item> askNext = new ArrayList<>(Summary.MAX_ASK);
+        for (int i = 0; i < Math.min(Summary.MAX_ASK, questions.size()); i++) {
+            askNext.add(new Item(questions.get(i).id(), questions.get(i).question(), questions.get(i).questionEn()));
+        }
+        return new Summary(firstStep, List.copyOf(avoidNow), List.copyOf(askNext), sayToClient);
+    }
+
+    private static List<String> questionTexts(List<Question> questions) {
+        List<String> texts = new ArrayList<>(questions.size());
+        for (Question question : questions) {
+            texts.add(question.question());
+        }
+        return List.copyOf(texts);
     }
 
     private static boolean servesPrimary(String id, List<Recommendation> recommendations, PresentationType primary) {
-        return primary != PresentationType.UNDETERMINED && recommendations.stream()
-                .anyMatch(r -> r.id().equals(id) && r.forType() == primary);
+        if (primary == PresentationType.UNDETERMINED) {
+            return false;
+        }
+        for (Recommendation r : recommendations) {
+            if (r.id().equals(id) && r.forType() == primary) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RuleInfo ruleById(String id) {

@@ -21,7 +21,8 @@ import nl.burnoutprofiler.engine.catalogue.Catalogue;
  */
 public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
                       List<String> requiredPhases, List<String> unreadCodes, boolean precompiled, boolean smokeTested,
-                      KieSessionsPool sessions, OutcomeAssembler assembler) {
+                      KieSessionsPool sessions, OutcomeAssembler assembler,
+                      CollectingDeclarations collectingDeclarations) {
 
     /** Sessions kept ready: one per core covers a server thread pool; the pool grows when it must. */
     private static final int POOLED_SESSIONS = Runtime.getRuntime().availableProcessors();
@@ -35,6 +36,7 @@ public record RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<
     public RuleSet(KieBase kieBase, Catalogue catalogue, String version, Map<String, RuleInfo> rules,
                    List<String> requiredPhases, List<String> unreadCodes, boolean precompiled, boolean smokeTested) {
         this(kieBase, catalogue, version, rules, requiredPhases, unreadCodes, precompiled, smokeTested,
-                kieBase.newKieSessionsPool(POOLED_SESSIONS), new OutcomeAssembler(catalogue, version, rules));
+                kieBase.newKieSessionsPool(POOLED_SESSIONS), new OutcomeAssembler(catalogue, version, rules),
+                new CollectingDeclarations());
     }
 }
