@@ -30,35 +30,35 @@ public final class OutcomeJson {
 
     /** The same JSON without indentation: for HTTP responses and storage. */
     public static String writeCompact(Outcome outcome) {
-        try {
-            return COMPACT.writeValueAsString(outcome);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return unindented(outcome);
     }
 
     /** As {@link #writeCompact}, as UTF-8 bytes: what an HTTP response sends, without a String in between. */
     public static byte[] writeCompactBytes(Outcome outcome) {
-        try {
-            return COMPACT.writeValueAsBytes(outcome);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return unindentedBytes(outcome);
     }
 
     /** A compact outcome, for machines, without indentation. */
     public static String writeCompact(CompactOutcome outcome) {
+        return unindented(outcome);
+    }
+
+    /** As {@link #writeCompact(CompactOutcome)}, as UTF-8 bytes. */
+    public static byte[] writeCompactBytes(CompactOutcome outcome) {
+        return unindentedBytes(outcome);
+    }
+
+    private static String unindented(Object value) {
         try {
-            return COMPACT.writeValueAsString(outcome);
+            return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
 
-    /** As {@link #writeCompact(CompactOutcome)}, as UTF-8 bytes. */
-    public static byte[] writeCompactBytes(CompactOutcome outcome) {
+    private static byte[] unindentedBytes(Object value) {
         try {
-            return COMPACT.writeValueAsBytes(outcome);
+            return COMPACT.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

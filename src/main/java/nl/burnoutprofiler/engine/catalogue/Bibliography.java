@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,8 @@ public final class Bibliography {
     private static final Pattern NAMED_SECTION = Pattern.compile("'([^']+)'");
 
     private final List<Work> works;
+    /** Each source rendered once: an outcome cites the same few sources again and again. */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
 
     public Bibliography(List<Work> works) {
         // The longest key first, so that "anchors-mission §4.1" wins over a shorter key it starts with.
@@ -60,7 +64,8 @@ public final class Bibliography {
 
     /** One source as a coach reads it: the work with its section, or the source as written when it cites none. */
     public String readable(String source) {
-        return workOf(source).map(work -> work.citation() + section(source)).orElse(source);
+        return rendered.computeIfAbsent(source,
+                cited -> workOf(cited).map(work -> work.citation() + section(cited)).orElse(cited));
     }
 
     private static String section(String source) {

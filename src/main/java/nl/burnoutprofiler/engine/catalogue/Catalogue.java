@@ -1,9 +1,6 @@
 package nl.burnoutprofiler.engine.catalogue;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +20,6 @@ public final class Catalogue {
     private final Map<String, AvoidText> avoids;
     private final Map<String, QuestionText> questions;
     private final Bibliography bibliography;
-    /** Each source the advice texts cite, as a coach reads it; rendered once, since an outcome shows many. */
-    private final Map<String, String> readableSources = new HashMap<>();
 
     public Catalogue(List<CodeGroup> groups, List<ObservationCode> codes, List<RecommendationText> recommendations,
                      List<AvoidText> avoids, List<QuestionText> questions, Bibliography bibliography) {
@@ -34,28 +29,6 @@ public final class Catalogue {
         this.avoids = index(avoids, AvoidText::id);
         this.questions = index(questions, QuestionText::id);
         this.bibliography = bibliography;
-        List<List<String>> cited = new ArrayList<>();
-        recommendations.forEach(r -> cited.add(r.sources()));
-        avoids.forEach(a -> cited.add(a.sources()));
-        questions.forEach(q -> cited.add(q.sources()));
-        for (List<String> sources : cited) {
-            if (sources != null) {
-                sources.forEach(source -> readableSources.computeIfAbsent(source, bibliography::readable));
-            }
-        }
-    }
-
-    /** The sources of an advice text as a coach reads them: works, with their sections, each once. */
-    public List<String> readableSources(List<String> sources) {
-        if (sources == null || sources.isEmpty()) {
-            return List.of();
-        }
-        Set<String> readable = new LinkedHashSet<>();
-        for (String source : sources) {
-            String known = readableSources.get(source);
-            readable.add(known != null ? known : bibliography.readable(source));
-        }
-        return List.copyOf(readable);
     }
 
     /** The works the sources cite, for showing them to a coach. */

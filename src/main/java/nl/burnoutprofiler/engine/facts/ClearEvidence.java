@@ -1,7 +1,6 @@
 package nl.burnoutprofiler.engine.facts;
 
 import java.util.List;
-import java.util.TreeSet;
 
 import nl.burnoutprofiler.engine.PresentationType;
 
@@ -16,7 +15,7 @@ import nl.burnoutprofiler.engine.PresentationType;
 public record ClearEvidence(PresentationType type, List<String> codes) {
 
     public ClearEvidence {
-        codes = codes.size() == 1 ? List.copyOf(codes) : List.copyOf(new TreeSet<>(codes));
+        codes = Codes.sortedOnce(codes);
     }
 
     @Override

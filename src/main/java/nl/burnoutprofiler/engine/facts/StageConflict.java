@@ -3,7 +3,6 @@ package nl.burnoutprofiler.engine.facts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Markers that do not fit one stage, reported to the coach rather than silently averaged away.
@@ -15,7 +14,7 @@ import java.util.TreeSet;
 public record StageConflict(List<String> codes, String nl, String en) {
 
     public StageConflict {
-        codes = codes.size() == 1 ? List.copyOf(codes) : List.copyOf(new TreeSet<>(codes));
+        codes = Codes.sortedOnce(codes);
     }
 
     public static StageConflict of(String nl, String en, String... codes) {

@@ -1,7 +1,6 @@
 package nl.burnoutprofiler.engine.facts;
 
 import java.util.List;
-import java.util.TreeSet;
 
 import nl.burnoutprofiler.engine.Stage;
 
@@ -9,7 +8,7 @@ import nl.burnoutprofiler.engine.Stage;
 public record StageEvidence(Stage stage, double weight, List<String> codes) {
 
     public StageEvidence {
-        codes = codes.size() == 1 ? List.copyOf(codes) : List.copyOf(new TreeSet<>(codes));
+        codes = Codes.sortedOnce(codes);
     }
 
     public static StageEvidence of(Stage stage, double weight, String... codes) {

@@ -3,7 +3,6 @@ package nl.burnoutprofiler.engine.facts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 
 import nl.burnoutprofiler.engine.PresentationType;
 
@@ -15,7 +14,7 @@ import nl.burnoutprofiler.engine.PresentationType;
 public record TypeEvidence(PresentationType type, double weight, List<String> codes) {
 
     public TypeEvidence {
-        codes = codes.size() == 1 ? List.copyOf(codes) : List.copyOf(new TreeSet<>(codes));
+        codes = Codes.sortedOnce(codes);
     }
 
     public static TypeEvidence of(PresentationType type, double weight, String... codes) {

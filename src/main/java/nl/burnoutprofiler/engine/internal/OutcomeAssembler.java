@@ -298,7 +298,7 @@ final class OutcomeAssembler {
             decidingRules.put(text.id(), vote.decidingRule);
             result.add(new Recommendation(text.id(), result.size() + 1, vote.forType, text.nl(), text.en(),
                     text.rationaleNl(), text.rationaleEn(), nonNull(text.techniques()),
-                    nonNull(text.exampleQuestions()), catalogue.readableSources(text.sources()), List.copyOf(vote.rules),
+                    nonNull(text.exampleQuestions()), catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(vote.rules),
                     waiting && !referrals.contains(text.id())));
         }
         return result;
@@ -337,7 +337,7 @@ final class OutcomeAssembler {
                 .map(e -> {
                     AvoidText text = catalogue.avoid(e.getKey()).orElseThrow();
                     return new Avoidance(e.getKey(), text.nl(), text.en(), text.reasonNl(), text.reasonEn(),
-                            catalogue.readableSources(text.sources()), List.copyOf(rules.get(e.getKey())));
+                            catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(rules.get(e.getKey())));
                 })
                 .toList();
     }
@@ -357,7 +357,7 @@ final class OutcomeAssembler {
                 .map(e -> {
                     QuestionText text = catalogue.question(e.getKey()).orElseThrow();
                     return new Question(text.id(), text.nl(), text.en(), text.purposeNl(), text.purposeEn(),
-                            catalogue.readableSources(text.sources()), List.copyOf(rules.get(e.getKey())),
+                            catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(rules.get(e.getKey())),
                             text.observations());
                 })
                 .toList();
