@@ -284,7 +284,15 @@ public final class IntakeQuestionnaire {
      * @throws InvalidIntakeException listing every problem, each naming the item (its linkId)
      */
     public static Intake toIntake(QuestionnaireResponse response, Catalogue catalogue) {
-        return new ResponseReader(catalogue).read(response);
+        return new ResponseReader(catalogue, null).read(response);
+    }
+
+    /**
+     * As {@link #toIntake(QuestionnaireResponse, Catalogue)}, with {@code caseIdWhenAbsent} as the case id when the
+     * response does not answer that item (a form filled in where case ids are not known, such as an EHR).
+     */
+    public static Intake toIntake(QuestionnaireResponse response, Catalogue catalogue, String caseIdWhenAbsent) {
+        return new ResponseReader(catalogue, caseIdWhenAbsent).read(response);
     }
 
     /**
@@ -294,7 +302,7 @@ public final class IntakeQuestionnaire {
      * @throws InvalidIntakeException listing every problem, each naming the item (its linkId)
      */
     public static Intake toIntake(QuestionnaireResponse response) {
-        return new ResponseReader(null).read(response);
+        return new ResponseReader(null, null).read(response);
     }
 
     /**
@@ -376,19 +384,22 @@ public final class IntakeQuestionnaire {
      *                                naming each item at fault
      */
     public static Intake parseIntake(String questionnaireResponseJson, Catalogue catalogue) {
-        return toIntake(parse(questionnaireResponseJson), catalogue);
+        return toIntake(parseResponse(questionnaireResponseJson), catalogue);
     }
 
     /** As {@link #parseIntake(String, Catalogue)}, leaving the codes to the engine that assesses the intake. */
     public static Intake parseIntake(String questionnaireResponseJson) {
-        return toIntake(parse(questionnaireResponseJson));
+        return toIntake(parseResponse(questionnaireResponseJson));
     }
 
     /**
-     * Our own strict, bounded JSON reader goes first; HAPI's parser (which reads numbers as BigDecimal) only gets
-     * the JSON that reader wrote back, with every number a plain double or long.
+     * Reads the JSON text of a QuestionnaireResponse. Our own strict, bounded JSON reader goes first; HAPI's parser
+     * (which reads numbers as BigDecimal) only gets the JSON that reader wrote back, with every number a plain
+     * double or long.
+     *
+     * @throws InvalidIntakeException naming {@code $} when the text is not JSON of a QuestionnaireResponse
      */
-    private static QuestionnaireResponse parse(String json) {
+    public static QuestionnaireResponse parseResponse(String json) {
         JsonNode checked;
         try {
             checked = JsonInput.read(json);

@@ -41,12 +41,17 @@ final class ResponseReader {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private final Catalogue catalogue;
+    private final String caseIdWhenAbsent;
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Map<String, QuestionnaireResponseItemComponent> items = new LinkedHashMap<>();
 
-    /** @param catalogue the codes the intake may use; null to leave that check to the engine */
-    ResponseReader(Catalogue catalogue) {
+    /**
+     * @param catalogue        the codes the intake may use; null to leave that check to the engine
+     * @param caseIdWhenAbsent the case id when the response leaves that item unanswered; null to require it
+     */
+    ResponseReader(Catalogue catalogue, String caseIdWhenAbsent) {
         this.catalogue = catalogue;
+        this.caseIdWhenAbsent = caseIdWhenAbsent;
     }
 
     Intake read(QuestionnaireResponse response) {
@@ -169,6 +174,9 @@ final class ResponseReader {
         QuestionnaireResponseItemComponent item = items.get(IntakeQuestionnaire.CASE_ID);
         boolean answered = item != null && item.hasAnswer();
         String caseId = text(IntakeQuestionnaire.CASE_ID);
+        if (!answered && caseIdWhenAbsent != null) {
+            return caseIdWhenAbsent;
+        }
         if (!answered) {
             problems.add(new FieldProblem(IntakeQuestionnaire.CASE_ID, null, "is required"));
         } else if (caseId != null && !IntakeValidator.CASE_ID.matcher(caseId).matches()) {

@@ -52,8 +52,22 @@ final class CdsCards {
             PresentationType.PHYSIOLOGICAL, "fysiologisch", PresentationType.IDENTITY, "identiteit",
             PresentationType.UNDETERMINED, "onbepaald"));
 
-    /** The response of a service call; {@code cards} may be empty (no guidance), nothing else is. */
-    record Response(List<Card> cards) {
+    /** The name of the response extension that says why a request got no cards. */
+    static final String NOT_ASSESSED_EXTENSION = "nl.burnoutprofiler.not-assessed";
+
+    /**
+     * The response of a service call; {@code cards} may be empty (no guidance), nothing else is. An empty list comes
+     * with the {@link #NOT_ASSESSED_EXTENSION} extension when the request held an intake that was not assessed.
+     */
+    record Response(List<Card> cards, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extension) {
+
+        Response(List<Card> cards) {
+            this(cards, Map.of());
+        }
+
+        static Response notAssessed(CdsIntakeReader.NotAssessed why) {
+            return new Response(List.of(), Map.of(NOT_ASSESSED_EXTENSION, why));
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

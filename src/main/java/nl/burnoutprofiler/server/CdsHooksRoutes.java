@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,6 +44,8 @@ import nl.burnoutprofiler.store.Database;
  * the signed JWT of a configured CDS client ({@link CdsJwtVerifier}).
  */
 final class CdsHooksRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CdsHooksRoutes.class);
 
     static final String SERVICE_ID = "burnout-profiler-intake";
     static final String HOOK = "patient-view";
@@ -78,6 +83,8 @@ final class CdsHooksRoutes {
     private final Audit audit;
     private final Clock clock;
     private final Supplier<String> publicUrl;
+    /** Made by the first call, so that a server without CDS clients never writes the key. */
+    private volatile CasePseudonyms pseudonyms;
 
     CdsHooksRoutes(LiveEngine engine, Database database, Audit audit, Clock clock, Supplier<String> publicUrl) {
         this.engine = engine;
@@ -117,20 +124,33 @@ final class CdsHooksRoutes {
             throw ApiProblem.badField("prefetch", prefetch.toString(), "must be an object").raise();
         }
         ProfilerEngine current = engine.current();
-        Optional<Intake> intake = new CdsIntakeReader(current, clock).read(context, prefetch);
-        if (intake.isEmpty()) {
-            ctx.json(new CdsCards.Response(List.of()));
+        CdsIntakeReader.Reading reading = new CdsIntakeReader(current, clock, pseudonyms())
+                .read(context, prefetch, client.name());
+        if (reading instanceof CdsIntakeReader.NotAssessed why) {
+            LOG.info("CDS call of {} not assessed: {} {}", client.name(), why.field(), why.reason());
+            ctx.json(CdsCards.Response.notAssessed(why));
             return;
         }
-        Outcome outcome = current.assess(intake.get());
+        Intake intake = ((CdsIntakeReader.Found) reading).intake();
+        Outcome outcome = current.assess(intake);
         String caseId = outcome.caseId();
         boolean stored = database.cases().ownerOf(caseId).isPresent();
         List<CdsCards.Card> cards = CdsCards.cards(outcome, current.catalogue(),
-                new CdsCards.Context(SERVICE_ID, canonical(intake.get()), publicUrl.get(), stored));
+                new CdsCards.Context(SERVICE_ID, canonical(intake), publicUrl.get(), stored));
         database.cdsFeedback().recordIssued(cards.stream().map(card -> new CdsFeedbackStore.NewCard(card.uuid(),
                 SERVICE_ID, caseId, card.recommendationId(), outcome.ruleSetVersion())).toList(), client.name());
         audit.record(client, AUDIT_CARDS, caseId, cards.size() + " cards");
         ctx.json(new CdsCards.Response(cards));
+    }
+
+    private CasePseudonyms pseudonyms() {
+        CasePseudonyms made = pseudonyms;
+        if (made == null) {
+            // Two first calls at once both read the one key the database keeps.
+            made = new CasePseudonyms(database.secrets().key(CasePseudonyms.KEY_NAME));
+            pseudonyms = made;
+        }
+        return made;
     }
 
     /**

@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final CaseStore cases;
     private final AuditLog audit;
     private final CdsFeedbackStore cdsFeedback;
+    private final ServerSecrets secrets;
 
     private Database(HikariDataSource pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -58,6 +59,7 @@ public final class Database implements AutoCloseable {
         this.cases = new CaseStore(jdbc);
         this.audit = new AuditLog(jdbc);
         this.cdsFeedback = new CdsFeedbackStore(jdbc);
+        this.secrets = new ServerSecrets(jdbc);
     }
 
     /**
@@ -136,6 +138,11 @@ public final class Database implements AutoCloseable {
     /** The CDS Hooks cards issued and the feedback on them. */
     public CdsFeedbackStore cdsFeedback() {
         return cdsFeedback;
+    }
+
+    /** Keys shared by every server on this database. */
+    public ServerSecrets secrets() {
+        return secrets;
     }
 
     @Override

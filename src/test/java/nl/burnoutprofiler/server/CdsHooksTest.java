@@ -9,12 +9,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.burnoutprofiler.engine.IntakeValidator;
@@ -109,10 +112,36 @@ class CdsHooksTest {
                 .get("intake").toString();
     }
 
+    /** The intake as the EHR of the hook's patient ({@code p-1}) keeps it: a completed QuestionnaireResponse. */
     private static String questionnaireResponse(String intakeJson) {
         IntakeJson reader = new IntakeJson(new IntakeValidator(server.engine().catalogue()), Clock.systemUTC());
-        return Fhir.toJson(IntakeQuestionnaire.toQuestionnaireResponse(reader.read(intakeJson),
-                server.engine().catalogue()));
+        QuestionnaireResponse response = IntakeQuestionnaire.toQuestionnaireResponse(reader.read(intakeJson),
+                server.engine().catalogue());
+        response.setSubject(new Reference("Patient/p-1"));
+        return Fhir.toJson(response);
+    }
+
+    /** A hook call with the QuestionnaireResponse {@code response} in its prefetch. */
+    private static ObjectNode prefetching(JsonNode response) {
+        ObjectNode request = hookRequest();
+        request.putObject("prefetch").set(CdsHooksRoutes.PREFETCH_KEY, response);
+        return request;
+    }
+
+    /** Calls the service with a request whose intake is not to be assessed; returns the reason given. */
+    private static JsonNode notAssessed(JsonNode request) {
+        Response response = ehr.post(CdsHooksRoutes.SERVICE, request.toString());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertFitsOpenApi(response, "#/components/schemas/CdsHookResponse");
+        assertThat(CdsHooksSpec.assertCardsResponse(response.json())).as(response.toString()).isEmpty();
+        JsonNode why = response.json().path("extension").path(CdsCards.NOT_ASSESSED_EXTENSION);
+        assertThat(why.path("reason").asText()).as(response.toString()).isNotBlank();
+        return why;
+    }
+
+    private static String caseOfCards(List<JsonNode> cards) {
+        assertThat(cards).isNotEmpty();
+        return server.database().cdsFeedback().card(cards.get(0).path("uuid").asText()).orElseThrow().caseId();
     }
 
     // ---- discovery
@@ -262,15 +291,100 @@ class CdsHooksTest {
     }
 
     @Test
+    void aDraftQuestionnaireResponseIsNotAssessedAndTheAnswerSaysWhy() {
+        ObjectNode draft = (ObjectNode) tree(questionnaireResponse(TestIntake.example()));
+        draft.put("status", "in-progress");
+
+        ObjectNode inContext = hookRequest();
+        ((ObjectNode) inContext.get("context")).set("questionnaireResponse", draft);
+        JsonNode why = notAssessed(inContext);
+        assertThat(why.path("field").asText()).isEqualTo("context.questionnaireResponse.status");
+        assertThat(why.path("reason").asText()).contains("in-progress", "completed");
+
+        assertThat(notAssessed(prefetching(draft)).path("field").asText()).isEqualTo("prefetch.intake.status");
+        draft.put("status", "entered-in-error");
+        assertThat(notAssessed(prefetching(draft)).path("reason").asText()).contains("entered-in-error");
+    }
+
+    @Test
+    void aQuestionnaireResponseAboutAnotherPatientGivesNoCards() {
+        ObjectNode someoneElse = (ObjectNode) tree(questionnaireResponse(TestIntake.example()));
+        someoneElse.putObject("subject").put("reference", "Patient/p-2");
+        JsonNode why = notAssessed(prefetching(someoneElse));
+        assertThat(why.path("field").asText()).isEqualTo("prefetch.intake.subject");
+        assertThat(why.path("reason").asText()).contains("another patient");
+
+        someoneElse.remove("subject");
+        assertThat(notAssessed(prefetching(someoneElse)).path("reason").asText()).contains("is required");
+
+        // The same patient written as an absolute reference is the hook's patient.
+        someoneElse.putObject("subject").put("reference", "https://ehr.example.org/fhir/Patient/p-1");
+        assertThat(cards(prefetching(someoneElse))).isNotEmpty();
+    }
+
+    @Test
+    void aSearchResultIsReadForTheFirstCompletedIntakeOfThePatient() {
+        String intake = TestIntake.forCase("c-search").on("2026-11-20").observed("SLEEP_PROBLEMS", 3)
+                .checkedAbsent("SUICIDAL_IDEATION").json();
+        ObjectNode draft = (ObjectNode) tree(questionnaireResponse(TestIntake.example()));
+        draft.put("status", "in-progress");
+        ObjectNode request = hookRequest();
+        ObjectNode bundle = request.putObject("prefetch").putObject(CdsHooksRoutes.PREFETCH_KEY);
+        bundle.put("resourceType", "Bundle").put("type", "searchset");
+        bundle.putArray("entry").add(TestServer.JSON.createObjectNode().set("resource", draft))
+                .add(TestServer.JSON.createObjectNode().set("resource", tree(questionnaireResponse(intake))));
+        assertThat(uuids(cards(request))).isEqualTo(uuids(cards(withIntake(intake))));
+
+        ((ArrayNode) bundle.get("entry")).remove(1);
+        assertThat(notAssessed(request).path("field").asText()).isEqualTo("prefetch.intake.entry[0].resource.status");
+    }
+
+    @Test
+    void aQuestionnaireResponseNeedsThePatientOfTheHook() {
+        ObjectNode request = prefetching(tree(questionnaireResponse(TestIntake.example())));
+        ((ObjectNode) request.get("context")).remove("patientId");
+        Response response = ehr.post(CdsHooksRoutes.SERVICE, request.toString());
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactly("context.patientId");
+    }
+
+    @Test
+    void anIntakeFilledInOnTheEhrSideIsAssessedUnderAPseudonymOfPatientAndClient() {
+        ObjectNode withoutCase = (ObjectNode) tree(questionnaireResponse(TestIntake.forCase("c-ehr")
+                .observed("SLEEP_PROBLEMS", 3).checkedAbsent("SUICIDAL_IDEATION").json()));
+        ArrayNode items = (ArrayNode) withoutCase.get("item");
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).path("linkId").asText().equals("caseId")) {
+                items.remove(i);
+            }
+        }
+        String pseudonym = caseOfCards(cards(prefetching(withoutCase)));
+        assertThat(pseudonym).matches("pt-[0-9a-f]{32}").doesNotContain("p-1");
+        assertThat(caseOfCards(cards(prefetching(withoutCase)))).as("the same patient and client").isEqualTo(pseudonym);
+
+        ObjectNode otherPatient = prefetching(withoutCase.deepCopy());
+        ((ObjectNode) otherPatient.get("context")).put("patientId", "p-2");
+        ((ObjectNode) otherPatient.get("prefetch").get(CdsHooksRoutes.PREFETCH_KEY)).putObject("subject")
+                .put("reference", "Patient/p-2");
+        assertThat(caseOfCards(cards(otherPatient))).startsWith("pt-").isNotEqualTo(pseudonym);
+
+        Response otherClient = server.integratorToken("other-ehr").post(CdsHooksRoutes.SERVICE,
+                prefetching(withoutCase).toString());
+        assertThat(otherClient.status()).as(otherClient.toString()).isEqualTo(200);
+        assertThat(caseOfCards(CdsHooksSpec.assertCardsResponse(otherClient.json()))).startsWith("pt-")
+                .isNotEqualTo(pseudonym);
+    }
+
+    @Test
     void aPrefetchThatFoundNoIntakeGivesNoCards() {
         ObjectNode none = hookRequest();
         none.putObject("prefetch").putNull(CdsHooksRoutes.PREFETCH_KEY);
-        assertThat(cards(none)).isEmpty();
+        assertThat(notAssessed(none).path("field").asText()).isEqualTo("prefetch.intake");
 
         ObjectNode emptySearch = hookRequest();
         emptySearch.putObject("prefetch").putObject(CdsHooksRoutes.PREFETCH_KEY).put("resourceType", "Bundle")
                 .put("type", "searchset").put("total", 0);
-        assertThat(cards(emptySearch)).isEmpty();
+        assertThat(notAssessed(emptySearch).path("reason").asText()).contains("no completed intake");
     }
 
     @Test

@@ -705,6 +705,43 @@ abstract class StoreContractTest {
         assertThat(db.cdsFeedback().forCase("case-2")).hasSize(1);
     }
 
+    // ---- keys the servers share ----
+
+    @Test
+    void aSharedKeyIsMadeOnceAndKeptAcrossReopening() {
+        byte[] key = db.secrets().key("cds-case-pseudonyms");
+        assertThat(key).hasSize(32);
+        assertThat(db.secrets().key("cds-case-pseudonyms")).isEqualTo(key);
+        assertThat(db.secrets().key("another-purpose")).isNotEqualTo(key);
+        db.close();
+        db = Database.open(settings, clock);
+        assertThat(db.secrets().key("cds-case-pseudonyms")).isEqualTo(key);
+    }
+
+    @Test
+    void serversAskingForANewKeyAtOnceAllGetTheSameOne() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> asked = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                asked.add(pool.submit(() -> db.secrets().key("raced")));
+            }
+            byte[] first = asked.get(0).get();
+            for (Future<byte[]> answer : asked) {
+                assertThat(answer.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveASharedKey() throws SQLException {
+        db.secrets().key("kept");
+        assertRefusedAsAppendOnly("UPDATE server_secrets SET secret = 'x' WHERE name = 'kept'");
+        assertRefusedAsAppendOnly("DELETE FROM server_secrets WHERE name = 'kept'");
+    }
+
     // ---- migrations ----
 
     @Test
@@ -728,7 +765,7 @@ abstract class StoreContractTest {
                 assertThat(rows.getBoolean("success")).isTrue();
                 applied.add(rows.getString("version"));
             }
-            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
         assertThat(db.users().find("carl")).isPresent();
     }
