@@ -76,11 +76,13 @@ final class CaseRoutes {
     }
 
     private final LiveEngine engine;
+    private final Monitoring monitoring;
     private final Database database;
     private final Audit audit;
     private final Clock clock;
 
-    CaseRoutes(LiveEngine engine, Database database, Audit audit, Clock clock) {
+    CaseRoutes(LiveEngine engine, Database database, Audit audit, Clock clock, Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.engine = engine;
         this.database = database;
         this.audit = audit;
@@ -129,6 +131,7 @@ final class CaseRoutes {
             intake = intake.withPreviousStage(previousStage(caseId, intake.date(), corrects));
         }
         Outcome outcome = current.assess(intake);
+        monitoring.assessed(Monitoring.Via.CASE);
         NewIntake record = new NewIntake(caseId, intake.date(), intake.observer().name(), IntakeJson.write(intake),
                 OutcomeJson.writeCompact(outcome), outcome.ruleSetVersion(), outcome.presentation().primary().name(),
                 outcome.stage().stage().name(), outcome.safety().status().name());

@@ -79,6 +79,7 @@ final class CdsHooksRoutes {
                     + "a coach; it never diagnoses. Red-flag cards ask for a physician first.");
 
     private final LiveEngine engine;
+    private final Monitoring monitoring;
     private final Database database;
     private final Audit audit;
     private final Clock clock;
@@ -86,7 +87,9 @@ final class CdsHooksRoutes {
     /** Made by the first call, so that a server without CDS clients never writes the key. */
     private volatile CasePseudonyms pseudonyms;
 
-    CdsHooksRoutes(LiveEngine engine, Database database, Audit audit, Clock clock, Supplier<String> publicUrl) {
+    CdsHooksRoutes(LiveEngine engine, Database database, Audit audit, Clock clock, Supplier<String> publicUrl,
+                   Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.engine = engine;
         this.database = database;
         this.audit = audit;
@@ -133,6 +136,7 @@ final class CdsHooksRoutes {
         }
         Intake intake = ((CdsIntakeReader.Found) reading).intake();
         Outcome outcome = current.assess(intake);
+        monitoring.assessed(Monitoring.Via.CDS_HOOKS);
         String caseId = outcome.caseId();
         boolean stored = database.cases().ownerOf(caseId).isPresent();
         List<CdsCards.Card> cards = CdsCards.cards(outcome, current.catalogue(),

@@ -23,9 +23,11 @@ final class EngineRoutes {
     }
 
     private final LiveEngine engine;
+    private final Monitoring monitoring;
     private final Clock clock;
 
-    EngineRoutes(LiveEngine engine, Clock clock) {
+    EngineRoutes(LiveEngine engine, Clock clock, Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.engine = engine;
         this.clock = clock;
     }
@@ -49,6 +51,7 @@ final class EngineRoutes {
         }
         ProfilerEngine current = engine.current();
         Intake intake = readIntake(current, clock, ctx.bodyAsBytes());
+        monitoring.assessed(Monitoring.Via.API);
         ctx.contentType("application/json; charset=utf-8").result(compact
                 ? OutcomeJson.writeCompactBytes(current.assessCompact(intake))
                 : OutcomeJson.writeCompactBytes(current.assess(intake)));

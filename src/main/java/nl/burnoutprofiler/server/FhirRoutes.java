@@ -32,10 +32,12 @@ final class FhirRoutes {
     private static final String SOFTWARE_VERSION = FhirRoutes.class.getPackage().getImplementationVersion();
 
     private final LiveEngine engine;
+    private final Monitoring monitoring;
     private final Supplier<String> publicUrl;
     private final Date started;
 
-    FhirRoutes(LiveEngine engine, Supplier<String> publicUrl, Clock clock) {
+    FhirRoutes(LiveEngine engine, Supplier<String> publicUrl, Clock clock, Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.engine = engine;
         this.publicUrl = publicUrl;
         this.started = Date.from(clock.instant());
@@ -74,6 +76,7 @@ final class FhirRoutes {
         String body = RequestBodies.intake(ctx).toString();
         Intake intake = IntakeQuestionnaire.parseIntake(body, current.catalogue());
         IBaseResource answer = resource.apply(current.assess(intake), intake.caseId());
+        monitoring.assessed(Monitoring.Via.FHIR);
         ctx.header("Cache-Control", "no-store"); // it describes a person
         ctx.contentType(FHIR_JSON_UTF8).result(Fhir.toJson(answer));
     }

@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
 
     private final HikariDataSource pool;
+    private final String where;
     private final Jdbc jdbc;
     private final UserStore users;
     private final TokenStore tokens;
@@ -50,8 +51,9 @@ public final class Database implements AutoCloseable {
     private final CdsFeedbackStore cdsFeedback;
     private final ServerSecrets secrets;
 
-    private Database(HikariDataSource pool, Dialect dialect, Clock clock) {
+    private Database(HikariDataSource pool, Dialect dialect, Clock clock, String where) {
         this.pool = pool;
+        this.where = where;
         this.jdbc = new Jdbc(pool, dialect, clock);
         this.users = new UserStore(jdbc);
         this.tokens = new TokenStore(jdbc);
@@ -101,13 +103,23 @@ public final class Database implements AutoCloseable {
                     result.migrationsExecuted);
             // Again, now that the log files exist.
             file.ifPresent(DataFolder::protectDatabaseFiles);
-            return new Database(pool, dialect, clock);
+            return new Database(pool, dialect, clock, where);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("Cannot bring the database " + where + " up to date: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    /** Whether the database answers a connection check now: for a readiness probe. */
+    public boolean answers() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            LOG.warn("The database {} does not answer: {}", where, e.getMessage());
+            return false;
         }
     }
 
