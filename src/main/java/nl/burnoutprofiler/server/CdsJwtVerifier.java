@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -41,6 +40,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import nl.burnoutprofiler.store.Role;
+import nl.burnoutprofiler.store.UsedTokenIds;
 
 /**
  * Recognises CDS Hooks clients by the JWT they send as bearer token (CDS Hooks 2.0, "Trusting CDS Clients"): signed
@@ -71,21 +71,21 @@ final class CdsJwtVerifier {
      */
     static final Duration MAX_REMAINING_LIFETIME = Duration.ofHours(1);
 
-    private static final Duration PURGE_INTERVAL = Duration.ofSeconds(30);
     /** The longest issuer kept as a principal name, as the audit log stores it. */
     private static final int MAX_NAME = 100;
 
     private final Map<String, JWKSource<SecurityContext>> keysByIssuer;
     private final Supplier<String> publicUrl;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Instant> usedJtis = new ConcurrentHashMap<>();
-    private volatile Instant nextPurge = Instant.MIN;
+    private final UsedTokenIds usedTokenIds;
 
     /**
      * @param clients   the trusted clients; a key file is read now, so a wrong path stops the server from starting
      * @param publicUrl the server's public URL, which with the request path gives the expected {@code aud}
+     * @param usedTokenIds the {@code jti}s accepted before, by any server on the database
      */
-    CdsJwtVerifier(List<ServerSettings.CdsClient> clients, Supplier<String> publicUrl, Clock clock) {
+    CdsJwtVerifier(List<ServerSettings.CdsClient> clients, Supplier<String> publicUrl, Clock clock,
+                   UsedTokenIds usedTokenIds) {
         Map<String, JWKSource<SecurityContext>> keys = new LinkedHashMap<>();
         for (ServerSettings.CdsClient client : clients) {
             keys.put(client.issuer(), keySource(client));
@@ -93,6 +93,7 @@ final class CdsJwtVerifier {
         this.keysByIssuer = Map.copyOf(keys);
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.usedTokenIds = usedTokenIds;
     }
 
     /** Whether a bearer value is a JWS in compact form (three dot-separated parts) rather than an API token. */
@@ -175,18 +176,13 @@ final class CdsJwtVerifier {
         return processor;
     }
 
-    /** Refuses a {@code jti} seen before from the same issuer while that earlier token could still be valid. */
+    /**
+     * Refuses a {@code jti} seen before from the same issuer, by this server or another on the same database,
+     * while that earlier token could still be valid.
+     */
     private void rememberOnce(String issuer, String jti, Instant forgetAfter, Instant now) {
-        if (now.isAfter(nextPurge)) {
-            nextPurge = now.plus(PURGE_INTERVAL);
-            usedJtis.values().removeIf(until -> until.isBefore(now));
-        }
-        Instant earlier = usedJtis.putIfAbsent(issuer + "\n" + jti, forgetAfter);
-        if (earlier != null && !earlier.isBefore(now)) {
+        if (!usedTokenIds.firstUse(issuer + "\n" + jti, forgetAfter, now)) {
             throw refused("its jti was used before (a replayed token)");
-        }
-        if (earlier != null) {
-            usedJtis.put(issuer + "\n" + jti, forgetAfter);
         }
     }
 

@@ -75,7 +75,8 @@ public final class ProfilerServer implements AutoCloseable {
         this.routes = new RouteTable(app);
         app.before(ProfilerServer::securityHeaders);
         // Signed JWTs of configured CDS Hooks clients are accepted as integrator credentials beside API tokens.
-        CdsJwtVerifier cdsClients = new CdsJwtVerifier(settings.cdsClients(), () -> settings.publicUrl(port()), clock);
+        CdsJwtVerifier cdsClients = new CdsJwtVerifier(settings.cdsClients(), () -> settings.publicUrl(port()), clock,
+                database.usedTokenIds());
         app.beforeMatched(ctx -> authorize(ctx, authenticator, cdsClients));
         app.exception(ApiProblem.Raised.class, (e, ctx) -> problem(ctx, e.problem()));
         app.exception(InvalidIntakeException.class, (e, ctx) -> problem(ctx,

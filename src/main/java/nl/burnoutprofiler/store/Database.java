@@ -50,6 +50,7 @@ public final class Database implements AutoCloseable {
     private final AuditLog audit;
     private final CdsFeedbackStore cdsFeedback;
     private final ServerSecrets secrets;
+    private final UsedTokenIds usedTokenIds;
 
     private Database(HikariDataSource pool, Dialect dialect, Clock clock, String where) {
         this.pool = pool;
@@ -62,6 +63,7 @@ public final class Database implements AutoCloseable {
         this.audit = new AuditLog(jdbc);
         this.cdsFeedback = new CdsFeedbackStore(jdbc);
         this.secrets = new ServerSecrets(jdbc);
+        this.usedTokenIds = new UsedTokenIds(jdbc);
     }
 
     /**
@@ -155,6 +157,11 @@ public final class Database implements AutoCloseable {
     /** Keys shared by every server on this database. */
     public ServerSecrets secrets() {
         return secrets;
+    }
+
+    /** The ids of one-time tokens already used, shared by every server on this database. */
+    public UsedTokenIds usedTokenIds() {
+        return usedTokenIds;
     }
 
     @Override

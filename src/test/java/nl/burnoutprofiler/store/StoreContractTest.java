@@ -742,6 +742,28 @@ abstract class StoreContractTest {
         assertRefusedAsAppendOnly("DELETE FROM server_secrets WHERE name = 'kept'");
     }
 
+    // ---- one-time token ids ----
+
+    @Test
+    void aTokenIdIsAcceptedOnceWhileItsTokenCouldBeValid() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        Instant expiry = now.plusSeconds(300);
+        assertThat(db.usedTokenIds().firstUse("ehr\njti-1", expiry, now)).isTrue();
+        assertThat(db.usedTokenIds().firstUse("ehr\njti-1", expiry, now.plusSeconds(10))).as("a replay").isFalse();
+        assertThat(db.usedTokenIds().firstUse("other-ehr\njti-1", expiry, now)).as("another issuer").isTrue();
+        assertThat(db.usedTokenIds().firstUse("ehr\njti-1", expiry.plusSeconds(600), expiry.plusSeconds(1)))
+                .as("after the first token expired its id may come again").isTrue();
+    }
+
+    @Test
+    void aTokenIdUsedThroughOnePoolIsRefusedThroughAnother() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        try (Database other = Database.open(settings, clock)) {
+            assertThat(db.usedTokenIds().firstUse("ehr\njti-2", now.plusSeconds(300), now)).isTrue();
+            assertThat(other.usedTokenIds().firstUse("ehr\njti-2", now.plusSeconds(300), now)).isFalse();
+        }
+    }
+
     // ---- migrations ----
 
     @Test
@@ -765,7 +787,7 @@ abstract class StoreContractTest {
                 assertThat(rows.getBoolean("success")).isTrue();
                 applied.add(rows.getString("version"));
             }
-            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6", "7");
+            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
         }
         assertThat(db.users().find("carl")).isPresent();
     }
