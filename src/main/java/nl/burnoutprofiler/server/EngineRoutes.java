@@ -51,10 +51,10 @@ final class EngineRoutes {
         }
         ProfilerEngine current = engine.current();
         Intake intake = readIntake(current, clock, ctx.bodyAsBytes());
-        monitoring.assessed(Monitoring.Via.API);
         ctx.contentType("application/json; charset=utf-8").result(compact
                 ? OutcomeJson.writeCompactBytes(current.assessCompact(intake))
                 : OutcomeJson.writeCompactBytes(current.assess(intake)));
+        monitoring.assessed(Monitoring.Via.API);
     }
 
     /** Reads an intake for this engine's catalogue; every problem is reported at once. */

@@ -1,4 +1,4 @@
--- The ids (jti) of CDS clients' JWTs already accepted (postgresql/V9 in SQLite's terms): a SHA-256 of issuer and
+-- The ids (jti) of CDS clients' JWTs already accepted (postgresql/V8 in SQLite's terms): a SHA-256 of issuer and
 -- jti, kept only until the token could no longer be valid.
 
 CREATE TABLE used_token_ids (
