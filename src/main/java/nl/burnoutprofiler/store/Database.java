@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
     private final AuditLog audit;
     private final CdsFeedbackStore cdsFeedback;
     private final ServerSecrets secrets;
+    private final RuleSetStore ruleSets;
 
     private Database(HikariDataSource pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -60,6 +61,7 @@ public final class Database implements AutoCloseable {
         this.audit = new AuditLog(jdbc);
         this.cdsFeedback = new CdsFeedbackStore(jdbc);
         this.secrets = new ServerSecrets(jdbc);
+        this.ruleSets = new RuleSetStore(jdbc);
     }
 
     /**
@@ -143,6 +145,11 @@ public final class Database implements AutoCloseable {
     /** Keys shared by every server on this database. */
     public ServerSecrets secrets() {
         return secrets;
+    }
+
+    /** The rule sets the servers run, and which one is active. */
+    public RuleSetStore ruleSets() {
+        return ruleSets;
     }
 
     @Override
