@@ -2,6 +2,7 @@ package nl.burnoutprofiler.engine;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,12 @@ public final class ProfilerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ProfilerEngine.class);
 
     private final RuleSet ruleSet;
+    private final RuleSetFiles files;
     private final IntakeValidator validator;
 
-    private ProfilerEngine(RuleSet ruleSet) {
+    private ProfilerEngine(RuleSet ruleSet, RuleSetFiles files) {
         this.ruleSet = ruleSet;
+        this.files = files;
         this.validator = new IntakeValidator(ruleSet.catalogue());
     }
 
@@ -60,9 +63,22 @@ public final class ProfilerEngine {
         return build(RuleSetFiles.packaged(), RuleCompilation.PRECOMPILED_WHEN_IDENTICAL);
     }
 
+    /**
+     * Builds an engine from the files of a rule set held elsewhere, such as a database: the texts by their path
+     * relative to the rule folder ({@code ruleset.properties}, {@code safety.drl}, {@code catalogue/advice.json}, ...),
+     * as {@link #ruleFiles()} gives them. The same files give the same {@link #ruleSetVersion() version} wherever
+     * they came from.
+     *
+     * @param origin what to call the set in messages and the log, e.g. "database"
+     * @throws RuleSetException naming file, line and reason of every problem found, as {@link #fromDirectory(Path)}
+     */
+    public static ProfilerEngine fromRuleFiles(String origin, Map<String, String> files) {
+        return build(new RuleSetFiles(origin, files), RuleCompilation.PRECOMPILED_WHEN_IDENTICAL);
+    }
+
     private static ProfilerEngine build(RuleSetFiles files, RuleCompilation compilation) {
         long started = System.nanoTime();
-        ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files, compilation));
+        ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files, compilation), files);
         if (!engine.ruleSet.smokeTested()) {
             SmokeAssessment.run(engine.ruleSet);
         }
@@ -109,6 +125,14 @@ public final class ProfilerEngine {
     /** Semantic version plus content hash of the rule set, as every outcome records it. */
     public String ruleSetVersion() {
         return ruleSet.version();
+    }
+
+    /**
+     * The files this engine was built from, by their path relative to the rule folder, sorted: what
+     * {@link #fromRuleFiles(String, Map)} builds the same rule set from.
+     */
+    public Map<String, String> ruleFiles() {
+        return files.files();
     }
 
     /** True when the rule base was compiled at build time rather than from the rule files at load. */

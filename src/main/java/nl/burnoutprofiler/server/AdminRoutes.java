@@ -1,6 +1,7 @@
 package nl.burnoutprofiler.server;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,15 +16,27 @@ import nl.burnoutprofiler.store.AuditEntry;
 import nl.burnoutprofiler.store.ConflictException;
 import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.Role;
+import nl.burnoutprofiler.store.RuleSetStore;
 import nl.burnoutprofiler.store.User;
 
 /** Users, tokens, the rule set and the audit log: the admin's part of the API. Admins read no cases. */
 final class AdminRoutes {
 
-    record RuleSetView(String ruleSetVersion, int rules, boolean precompiled) {
+    /** The rule set this server runs, and the one active in the database (null before the first activation). */
+    record RuleSetView(String ruleSetVersion, int rules, boolean precompiled, ActivationView activeInDatabase) {
 
-        static RuleSetView of(ProfilerEngine engine) {
-            return new RuleSetView(engine.ruleSetVersion(), engine.rules().size(), engine.usesPrecompiledRules());
+        static RuleSetView of(ProfilerEngine engine, Optional<RuleSetStore.Activation> active) {
+            return new RuleSetView(engine.ruleSetVersion(), engine.rules().size(), engine.usesPrecompiledRules(),
+                    active.map(ActivationView::of).orElse(null));
+        }
+    }
+
+    /** Which rule set every server on the database should run: since when, by whom, and why (start or reload). */
+    record ActivationView(String ruleSetVersion, String activatedAt, String activatedBy, String why) {
+
+        static ActivationView of(RuleSetStore.Activation activation) {
+            return new ActivationView(activation.version(), activation.activatedAt().toString(),
+                    activation.activatedBy(), activation.why().id());
         }
     }
 
@@ -74,7 +87,8 @@ final class AdminRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get("/api/v1/admin/rules", ctx -> ctx.json(RuleSetView.of(engine.current())), Access.ADMIN);
+        routes.get("/api/v1/admin/rules", ctx -> ctx.json(RuleSetView.of(engine.current(),
+                database.ruleSets().latest())), Access.ADMIN);
         routes.post("/api/v1/admin/rules/reload", this::reloadRules, Access.ADMIN);
         routes.get("/api/v1/admin/users", ctx -> ctx.json(database.users().all().stream().map(this::view).toList()),
                 Access.ADMIN);
@@ -91,9 +105,9 @@ final class AdminRoutes {
     private void reloadRules(Context ctx) {
         Principal admin = ProfilerServer.principal(ctx);
         try {
-            ProfilerEngine next = engine.reload();
+            ProfilerEngine next = engine.reload(admin.name());
             audit.record(admin, Audit.RELOAD_RULES, null, next.ruleSetVersion());
-            ctx.json(RuleSetView.of(next));
+            ctx.json(RuleSetView.of(next, engine.activeInDatabase()));
         } catch (RuleSetException e) {
             audit.record(admin, Audit.RELOAD_RULES_REFUSED, null, e.problems().size() + " problems");
             List<FieldProblem> errors = e.problems().stream().map(AdminRoutes::asFieldProblem).toList();

@@ -22,6 +22,7 @@ import io.javalin.plugin.bundled.CorsPluginConfig;
 import io.javalin.security.RouteRole;
 
 import nl.burnoutprofiler.engine.InvalidIntakeException;
+import nl.burnoutprofiler.engine.ProfilerEngine;
 import nl.burnoutprofiler.json.JsonInput;
 import nl.burnoutprofiler.store.ConflictException;
 import nl.burnoutprofiler.store.Database;
@@ -134,7 +135,8 @@ public final class ProfilerServer implements AutoCloseable {
     }
 
     /**
-     * Opens the database (migrating it), loads the rule set, and starts listening.
+     * Loads the rule set, opens the database (migrating it), runs the rule set active there (see {@link LiveEngine}),
+     * and starts listening.
      *
      * @throws nl.burnoutprofiler.engine.RuleSetException when the rule set is broken: nothing is started
      */
@@ -151,16 +153,22 @@ public final class ProfilerServer implements AutoCloseable {
     }
 
     static ProfilerServer start(ServerSettings settings, Consumer<Database> prepare, Clock clock) {
-        LiveEngine engine = LiveEngine.load(settings.rulesDirectory());
+        ProfilerEngine own = LiveEngine.loadRuleSet(settings.rulesDirectory());
         Database database = Database.open(settings.database());
+        LiveEngine engine = null;
         try {
             prepare.accept(database);
+            engine = LiveEngine.shared(settings.rulesDirectory(), own, database.ruleSets(), settings.ruleSetPolling(),
+                    LiveEngine.thisHost());
             ProfilerServer server = new ProfilerServer(settings, database, engine, clock);
             server.app.start(settings.host(), settings.port());
             LOG.info("serving on port {} with rule set {}, data in {}", server.port(),
                     engine.current().ruleSetVersion(), settings.database().describe());
             return server;
         } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
             database.close();
             throw e;
         }
@@ -187,6 +195,7 @@ public final class ProfilerServer implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        engine.close();
         app.stop();
         database.close();
     }

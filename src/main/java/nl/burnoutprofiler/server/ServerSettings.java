@@ -25,11 +25,13 @@ import nl.burnoutprofiler.store.DatabaseSettings;
  *                        CDS Hooks service from a browser; none by default, so no page elsewhere can
  * @param trustedProxies  the IP addresses of reverse proxies whose {@code X-Forwarded-For} names the client (for
  *                        sign-in throttling); none by default, so the client is the connection's own address
+ * @param ruleSetPolling  how often the server looks in the database for a rule set activated by another server
+ *                        ({@link LiveEngine#DEFAULT_POLLING} by default); zero for never
  */
 public record ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules,
                              DatabaseSettings database, boolean secureCookies, Duration sessionLifetime,
                              String publicUrl, List<CdsClient> cdsClients, List<String> corsOrigins,
-                             List<String> trustedProxies) {
+                             List<String> trustedProxies, Duration ruleSetPolling) {
 
     /** Loopback: a fresh install is not reachable from the network until the operator says so. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -79,6 +81,18 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
         corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(ServerSettings::checkedOrigin).toList();
         trustedProxies = trustedProxies == null ? List.of()
                 : trustedProxies.stream().map(ClientAddress::checkedProxy).toList();
+        ruleSetPolling = ruleSetPolling == null ? LiveEngine.DEFAULT_POLLING : ruleSetPolling;
+        if (ruleSetPolling.isNegative()) {
+            throw new IllegalArgumentException("the rule-set polling interval cannot be negative: " + ruleSetPolling);
+        }
+    }
+
+    /** The settings before the rule set was shared through the database: polled at the default interval. */
+    public ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules, DatabaseSettings database,
+                          boolean secureCookies, Duration sessionLifetime, String publicUrl,
+                          List<CdsClient> cdsClients, List<String> corsOrigins, List<String> trustedProxies) {
+        this(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime, publicUrl, cdsClients,
+                corsOrigins, trustedProxies, LiveEngine.DEFAULT_POLLING);
     }
 
     /** The settings before reverse proxies could be trusted: none are. */
@@ -112,32 +126,44 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
 
     public ServerSettings withRules(Path directory, boolean watch) {
         return new ServerSettings(host, port, directory, watch, database, secureCookies, sessionLifetime, publicUrl,
-                cdsClients, corsOrigins, trustedProxies);
+                cdsClients, corsOrigins, trustedProxies, ruleSetPolling);
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, corsOrigins, trustedProxies);
+                publicUrl, cdsClients, corsOrigins, trustedProxies, ruleSetPolling);
     }
 
     public ServerSettings withPublicUrl(String url) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                url, cdsClients, corsOrigins, trustedProxies);
+                url, cdsClients, corsOrigins, trustedProxies, ruleSetPolling);
     }
 
     public ServerSettings withCdsClients(List<CdsClient> clients) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, clients, corsOrigins, trustedProxies);
+                publicUrl, clients, corsOrigins, trustedProxies, ruleSetPolling);
     }
 
     public ServerSettings withCorsOrigins(List<String> origins) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, origins, trustedProxies);
+                publicUrl, cdsClients, origins, trustedProxies, ruleSetPolling);
     }
 
     public ServerSettings withTrustedProxies(List<String> proxies) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, corsOrigins, proxies);
+                publicUrl, cdsClients, corsOrigins, proxies, ruleSetPolling);
+    }
+
+    /** Another database, such as one that a second server shares. */
+    public ServerSettings withDatabase(DatabaseSettings other) {
+        return new ServerSettings(host, port, rulesDirectory, watchRules, other, secureCookies, sessionLifetime,
+                publicUrl, cdsClients, corsOrigins, trustedProxies, ruleSetPolling);
+    }
+
+    /** How often to look for a rule set activated by another server; zero for never. */
+    public ServerSettings withRuleSetPolling(Duration every) {
+        return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
+                publicUrl, cdsClients, corsOrigins, trustedProxies, every);
     }
 
     /** A session cookie goes over HTTPS only when asked, or when the server is reached at an https URL. */

@@ -51,6 +51,7 @@ public final class Database implements AutoCloseable {
     private final CdsFeedbackStore cdsFeedback;
     private final ServerSecrets secrets;
     private final UsedTokenIds usedTokenIds;
+    private final RuleSetStore ruleSets;
 
     private Database(HikariDataSource pool, Dialect dialect, Clock clock, String where) {
         this.pool = pool;
@@ -64,6 +65,7 @@ public final class Database implements AutoCloseable {
         this.cdsFeedback = new CdsFeedbackStore(jdbc);
         this.secrets = new ServerSecrets(jdbc);
         this.usedTokenIds = new UsedTokenIds(jdbc);
+        this.ruleSets = new RuleSetStore(jdbc);
     }
 
     /**
@@ -162,6 +164,11 @@ public final class Database implements AutoCloseable {
     /** The ids of one-time tokens already used, shared by every server on this database. */
     public UsedTokenIds usedTokenIds() {
         return usedTokenIds;
+    }
+
+    /** The rule sets the servers run, and which one is active. */
+    public RuleSetStore ruleSets() {
+        return ruleSets;
     }
 
     @Override

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,33 @@ class RuleSetLoadingTest {
         ProfilerEngine edited = ProfilerEngine.fromDirectory(rules);
         assertThat(edited.usesPrecompiledRules()).isFalse();
         assertThat(edited.ruleSetVersion()).isNotEqualTo(TestEngine.get().ruleSetVersion());
+    }
+
+    @Test
+    void theFilesOfAnEngineBuildTheSameRuleSetWhereverTheyAreKept() {
+        ProfilerEngine packaged = ProfilerEngine.packaged();
+        Map<String, String> files = packaged.ruleFiles();
+        assertThat(files).containsKeys("ruleset.properties", "safety.drl", "catalogue/observations.json");
+
+        ProfilerEngine rebuilt = ProfilerEngine.fromRuleFiles("database", files);
+
+        assertThat(rebuilt.ruleSetVersion()).isEqualTo(packaged.ruleSetVersion());
+        assertThat(rebuilt.usesPrecompiledRules()).as("the same files: the precompiled rule base").isTrue();
+        assertThat(rebuilt.ruleFiles()).isEqualTo(files);
+        assertThat(TestEngine.get().ruleFiles()).isEqualTo(files);
+    }
+
+    @Test
+    void ruleFilesWithAnErrorAreRefusedNamingFileAndLine() {
+        Map<String, String> files = new TreeMap<>(TestEngine.get().ruleFiles());
+        files.put("avoid.drl", files.get("avoid.drl").replaceFirst("(?m)^end$", "en d"));
+
+        RuleSetException refused = org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class,
+                () -> ProfilerEngine.fromRuleFiles("database", files));
+
+        assertThat(refused.problems()).isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem.file()).isEqualTo("avoid.drl"))
+                .anySatisfy(problem -> assertThat(problem.line()).isPositive());
     }
 
     @Test

@@ -76,6 +76,8 @@ class AdminBrowserTest {
         assertThat(browser.findElement(By.id("nav-admin")).getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.findElements(By.id("nav-cases"))).isEmpty();
         assertThat(text("rule-set-count")).isEqualTo(String.valueOf(server.engine().rules().size()));
+        assertThat(text("rule-set-active")).as("the server activated its set at start")
+                .contains(firstVersion, "bij het starten");
         chromium.screenshot("admin-01-rules-users");
 
         // A new coach: a user name with capitals and a space is refused beside the field, before anything is sent.
@@ -163,6 +165,9 @@ class AdminBrowserTest {
         String newVersion = server.engine().ruleSetVersion();
         assertThat(newVersion).startsWith("0.9.0+").isNotEqualTo(firstVersion);
         assertThat(text("rule-set-version")).isEqualTo(newVersion);
+        assertThat(text("rule-set-active")).as("active for every server on the database")
+                .contains(newVersion, "root@", "opnieuw geladen");
+        assertThat(browser.findElements(By.id("rule-set-behind"))).isEmpty();
         assertThat(status.getText()).contains(firstVersion);
         assertThat(text("reload-problems")).isEmpty();
 
@@ -208,6 +213,7 @@ class AdminBrowserTest {
         click("lang-switch");
         wait.until(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(text("reload-rules")).isEqualTo("Reload rules");
+        assertThat(text("rule-set-active")).contains(newVersion, "reloaded");
         assertThat(browser.findElement(By.cssSelector("#audit-table tr[data-action='erase-case']")).getText())
                 .contains("case erased", "reason: verzoek AVG-2026-020; removed: intakes 1, CDS cards 0");
         chromium.script("window.scrollTo(0, 0)");

@@ -20,11 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.burnoutprofiler.engine.ProfilerEngine;
 import nl.burnoutprofiler.store.Database;
+import nl.burnoutprofiler.store.DatabaseSettings;
 import nl.burnoutprofiler.store.Role;
 
 /**
- * The real server on a free port of 127.0.0.1 with the embedded (SQLite) database in a temporary folder, and the people and programs
- * that call it. Start one per test class; it loads the rule set once.
+ * The real server on a free port of 127.0.0.1 with the embedded (SQLite) database in a temporary folder (or any
+ * database: {@link #settings(DatabaseSettings)}), and the people and programs that call it. Start one per test class; it loads the rule set once.
  *
  * <pre>{@code
  * TestServer server = TestServer.start(folder);
@@ -64,6 +65,12 @@ final class TestServer implements AutoCloseable {
 
     static ServerSettings settings(Path dataDirectory) {
         return ServerSettings.embedded(0, dataDirectory).withHost("127.0.0.1");
+    }
+
+    /** The server on {@code database}, which other servers may share (see {@link TwoServersTest}), packaged rules. */
+    static ServerSettings settings(DatabaseSettings database) {
+        return new ServerSettings("127.0.0.1", 0, null, false, database, false,
+                ServerSettings.DEFAULT_SESSION_LIFETIME);
     }
 
     ProfilerServer server() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -542,7 +543,7 @@ abstract class StoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intakes", "outcomes", "audit_log", "erased_cases"})
+    @ValueSource(strings = {"intakes", "outcomes", "audit_log", "erased_cases", "rule_set_activations"})
     void theDatabaseRefusesToTruncateThem(String table) throws SQLException {
         coach("carl");
         db.cases().store(intake("case-0", "2025-02-03"), "carl", null);
@@ -764,6 +765,118 @@ abstract class StoreContractTest {
         }
     }
 
+    // ---- the rule sets the servers share ----
+
+    private static final Map<String, String> RULES_ONE = Map.of(
+            "ruleset.properties", "version=1.0.0\nfiles=safety.drl\n",
+            "safety.drl", "rule \"SAF-001 Referral\"\r\nwhen\nthen\nend // \u00eb \u2013 \u00e9\n",
+            "catalogue/observations.json", "{\"codes\": []}");
+    private static final Map<String, String> RULES_TWO = Map.of(
+            "ruleset.properties", "version=1.1.0\nfiles=safety.drl\n",
+            "safety.drl", "rule \"SAF-001 Referral, edited\"\nwhen\nthen\nend\n");
+
+    @Test
+    void beforeTheFirstActivationNoRuleSetIsActive() {
+        assertThat(db.ruleSets().latest()).isEmpty();
+        assertThat(db.ruleSets().files("1.0.0+aaaaaaaaaaaa")).isEmpty();
+    }
+
+    @Test
+    void aRuleSetIsKeptWithItsFilesExactlyAndTheNewestActivationWins() {
+        RuleSetStore.Activation first = db.ruleSets().activate("1.0.0+aaaaaaaaaaaa", RULES_ONE, "anna@web-1",
+                RuleSetStore.Why.RELOAD);
+        clock.advance(Duration.ofMinutes(5));
+        RuleSetStore.Activation second = db.ruleSets().activate("1.1.0+bbbbbbbbbbbb", RULES_TWO,
+                "rule-folder-watcher@web-2", RuleSetStore.Why.RELOAD);
+
+        assertThat(first).isEqualTo(new RuleSetStore.Activation(first.id(), "1.0.0+aaaaaaaaaaaa", START, "anna@web-1",
+                RuleSetStore.Why.RELOAD));
+        assertThat(second.id()).isGreaterThan(first.id());
+        assertThat(db.ruleSets().latest()).contains(new RuleSetStore.Activation(second.id(), "1.1.0+bbbbbbbbbbbb",
+                START.plus(Duration.ofMinutes(5)), "rule-folder-watcher@web-2", RuleSetStore.Why.RELOAD));
+        assertThat(db.ruleSets().files("1.0.0+aaaaaaaaaaaa")).contains(new TreeMap<>(RULES_ONE));
+        assertThat(db.ruleSets().files("1.1.0+bbbbbbbbbbbb")).contains(new TreeMap<>(RULES_TWO));
+
+        // Activating a kept set again appends to the log; the files kept first stay.
+        RuleSetStore.Activation again = db.ruleSets().activate("1.0.0+aaaaaaaaaaaa", RULES_TWO, "bob@web-2",
+                RuleSetStore.Why.RELOAD);
+        assertThat(db.ruleSets().latest()).contains(again);
+        assertThat(again.id()).isGreaterThan(second.id());
+        assertThat(db.ruleSets().files("1.0.0+aaaaaaaaaaaa")).contains(new TreeMap<>(RULES_ONE));
+    }
+
+    @Test
+    void atStartANewRuleSetIsActivatedAndOneActiveBeforeYieldsToTheNewest() {
+        RuleSetStore.Activation started = db.ruleSets().activateAtStart("1.0.0+aaaaaaaaaaaa", RULES_ONE, "web-1");
+        assertThat(started.version()).isEqualTo("1.0.0+aaaaaaaaaaaa");
+        assertThat(started.why()).isEqualTo(RuleSetStore.Why.START);
+        assertThat(db.ruleSets().activateAtStart("1.0.0+aaaaaaaaaaaa", RULES_ONE, "web-2"))
+                .as("the same set again: no new activation").isEqualTo(started);
+
+        RuleSetStore.Activation reloaded = db.ruleSets().activate("1.1.0+bbbbbbbbbbbb", RULES_TWO, "anna@web-2",
+                RuleSetStore.Why.RELOAD);
+        assertThat(db.ruleSets().activateAtStart("1.0.0+aaaaaaaaaaaa", RULES_ONE, "web-1"))
+                .as("a restart with the older folder runs the newer set").isEqualTo(reloaded);
+        assertThat(db.ruleSets().latest()).contains(reloaded);
+
+        RuleSetStore.Activation upgraded = db.ruleSets().activateAtStart("2.0.0+cccccccccccc", RULES_ONE, "web-3");
+        assertThat(upgraded.version()).as("a set never active before: an upgrade or a new edit")
+                .isEqualTo("2.0.0+cccccccccccc");
+        assertThat(upgraded.id()).isGreaterThan(reloaded.id());
+        assertThat(db.ruleSets().latest()).contains(upgraded);
+    }
+
+    @Test
+    void serversStartingAtOnceWithOneNewRuleSetAllRunIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RuleSetStore.Activation>> started = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String server = "web-" + i;
+                started.add(pool.submit(() -> db.ruleSets().activateAtStart("1.0.0+aaaaaaaaaaaa", RULES_ONE, server)));
+            }
+            for (Future<RuleSetStore.Activation> activation : started) {
+                assertThat(activation.get().version()).isEqualTo("1.0.0+aaaaaaaaaaaa");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.ruleSets().files("1.0.0+aaaaaaaaaaaa")).contains(new TreeMap<>(RULES_ONE));
+    }
+
+    @Test
+    void anActivationNamesAKeptRuleSetAndAKnownReason() throws SQLException {
+        db.ruleSets().activate("1.0.0+aaaaaaaaaaaa", RULES_ONE, "anna@web-1", RuleSetStore.Why.RELOAD);
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO rule_set_activations (version, activated_at,"
+                    + " activated_by, why) VALUES ('9.9.9+unknown', '2025-03-01T09:00:00.000000Z', 'x', 'reload')"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO rule_set_activations (version, activated_at,"
+                    + " activated_by, why) VALUES ('1.0.0+aaaaaaaaaaaa', '2025-03-01T09:00:00.000000Z', 'x', 'whim')"))
+                    .isInstanceOf(SQLException.class);
+        }
+        assertThat(db.ruleSets().latest()).map(RuleSetStore.Activation::activatedBy).contains("anna@web-1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "UPDATE rule_sets SET files = '{}'",
+            "DELETE FROM rule_sets",
+            "UPDATE rule_set_activations SET version = '1.0.0+aaaaaaaaaaaa'",
+            "DELETE FROM rule_set_activations",
+    })
+    void theDatabaseRefusesToChangeOrForgetARuleSetOrAnActivation(String sql) throws SQLException {
+        db.ruleSets().activate("1.0.0+aaaaaaaaaaaa", RULES_ONE, "anna@web-1", RuleSetStore.Why.RELOAD);
+        RuleSetStore.Activation newest = db.ruleSets().activate("1.1.0+bbbbbbbbbbbb", RULES_TWO, "anna@web-1",
+                RuleSetStore.Why.RELOAD);
+
+        assertRefusedAsAppendOnly(sql);
+
+        assertThat(db.ruleSets().latest()).contains(newest);
+        assertThat(db.ruleSets().files("1.0.0+aaaaaaaaaaaa")).contains(new TreeMap<>(RULES_ONE));
+    }
+
     // ---- migrations ----
 
     @Test
@@ -787,7 +900,8 @@ abstract class StoreContractTest {
                 assertThat(rows.getBoolean("success")).isTrue();
                 applied.add(rows.getString("version"));
             }
-            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6", "7",
+                    "8", "9");
         }
         assertThat(db.users().find("carl")).isPresent();
     }

@@ -225,6 +225,25 @@ function renderRuleSet() {
   $('rule-set-count').textContent = String(rules.rules);
   $('rule-set-precompiled').textContent = t(rules.precompiled ? 'rules.precompiledYes' : 'rules.precompiledNo');
   $('rule-set').setAttribute('data-version', rules.ruleSetVersion);
+  renderActiveRuleSet(rules.activeInDatabase, rules.ruleSetVersion);
+}
+
+/** The rule set every server on the database runs (within seconds), and whether this server runs it yet. */
+function renderActiveRuleSet(active, running) {
+  const cell = $('rule-set-active');
+  clear(cell);
+  if (!active) {
+    cell.textContent = t('rules.activeNone');
+    return;
+  }
+  cell.append(
+    el('span', { i18n: ['rules.activeBy', { version: active.ruleSetVersion, by: active.activatedBy }] }),
+    ' ',
+    el('time', { datetime: active.activatedAt, text: formatInstant(active.activatedAt) }),
+    ' (', el('span', { i18n: ['rules.why.' + active.why] }), ')');
+  if (active.ruleSetVersion !== running) {
+    cell.append(el('p', { class: 'hint', id: 'rule-set-behind', i18n: ['rules.behind', { version: running }] }));
+  }
 }
 
 async function reloadRules() {
