@@ -3,6 +3,7 @@ package nl.burnoutprofiler.server;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,7 @@ import nl.burnoutprofiler.store.Database;
 
 /**
  * What an operator's orchestrator and Prometheus read: {@code /health/live} (the process serves),
- * {@code /health/ready} (the database answers and a rule set is loaded: send it traffic) and {@code /metrics}
+ * {@code /health/ready} (the database answers and this server runs the active rule set: send it traffic) and {@code /metrics}
  * (requests by route and status, assessments by way in, the rule-set version, the database pool, the JVM). All
  * three are public and say nothing about any person: counts and timings only, routes as templates.
  */
@@ -110,12 +111,25 @@ final class Monitoring {
         routes.get(METRICS, this::metrics);
     }
 
+    /**
+     * Ready when the database answers and this server runs the rule set active in it. A server that cannot build the
+     * active set (an older program version during a rolling upgrade) would give other outcomes than its peers, so it
+     * takes no traffic until it catches up or is upgraded.
+     */
     private void ready(Context ctx) {
         boolean databaseAnswers = database.answers();
-        ctx.status(databaseAnswers ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-        ctx.json(Map.of("status", databaseAnswers ? "UP" : "DOWN",
-                "database", databaseAnswers ? "UP" : "DOWN",
-                "ruleSetVersion", engine.current().ruleSetVersion()));
+        LiveEngine.Convergence convergence = engine.convergence();
+        boolean ready = databaseAnswers && convergence.converged();
+        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ready ? "UP" : "DOWN");
+        body.put("database", databaseAnswers ? "UP" : "DOWN");
+        body.put("ruleSetVersion", convergence.running());
+        if (convergence.active() != null) {
+            body.put("activeRuleSetVersion", convergence.active().version());
+        }
+        body.put("ruleSet", convergence.converged() ? "UP" : "BEHIND");
+        ctx.json(body);
     }
 
     private void metrics(Context ctx) {

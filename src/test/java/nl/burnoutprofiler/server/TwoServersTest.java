@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.burnoutprofiler.server.TestServer.Caller;
 import nl.burnoutprofiler.server.TestServer.Response;
 import nl.burnoutprofiler.store.DatabaseSettings;
+import nl.burnoutprofiler.store.RuleSetStore;
 import nl.burnoutprofiler.store.TestDatabases;
 
 /**
@@ -122,5 +126,59 @@ class TwoServersTest {
         b.close();
         TestServer restarted = startServer(database, settings -> settings.withRules(rulesOfB, false));
         assertThat(versionOfAnAssessment(restarted.integratorToken("app-on-b-again"))).isEqualTo(after);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void aServerThatCannotBuildTheActiveRuleSetTakesNoTrafficUntilItCanAgain(Store store) {
+        DatabaseSettings database = sharedDatabase(store);
+        TestServer a = startServerWithOwnRules(database, folder.resolve("rules-a"));
+        TestServer b = startServerWithOwnRules(database, folder.resolve("rules-b"));
+        Response readyAtStart = b.anonymous().get(Monitoring.READY);
+        assertThat(readyAtStart.status()).as(readyAtStart.toString()).isEqualTo(200);
+        String running = readyAtStart.json().path("ruleSetVersion").asText();
+        assertThat(readyAtStart.json().path("activeRuleSetVersion").asText()).isEqualTo(running);
+
+        // A later program version activates a set that this version's compiler refuses.
+        Map<String, String> later = new TreeMap<>(b.server().engine().current().ruleFiles());
+        later.put("avoid.drl", later.get("avoid.drl").replaceFirst("(?m)^end$", "en d"));
+        a.database().ruleSets().activate("9.0.0+000000000000", later, "deploy@web-9", RuleSetStore.Why.START);
+
+        RuleReloadTest.awaitUntil(CONVERGED_WITHIN, () -> b.anonymous().get(Monitoring.READY).status() == 503);
+        JsonNode behind = b.anonymous().get(Monitoring.READY).json();
+        assertThat(behind.path("status").asText()).isEqualTo("DOWN");
+        assertThat(behind.path("database").asText()).isEqualTo("UP");
+        assertThat(behind.path("ruleSet").asText()).isEqualTo("BEHIND");
+        assertThat(behind.path("ruleSetVersion").asText()).isEqualTo(running);
+        assertThat(behind.path("activeRuleSetVersion").asText()).isEqualTo("9.0.0+000000000000");
+
+        // The set is reloaded on A: B builds it and is ready again.
+        Response reload = a.adminToken("admin-on-a").post("/api/v1/admin/rules/reload", "");
+        assertThat(reload.status()).as(reload.toString()).isEqualTo(200);
+        RuleReloadTest.awaitUntil(CONVERGED_WITHIN, () -> b.anonymous().get(Monitoring.READY).status() == 200);
+        assertThat(b.anonymous().get(Monitoring.READY).json().path("ruleSet").asText()).isEqualTo("UP");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void aCdsClientJwtAcceptedByOneServerIsRefusedByTheOther(Store store) {
+        DatabaseSettings database = sharedDatabase(store);
+        TestCdsClient ehr = TestCdsClient.es384("https://ehr.example.org", "ehr-key-1");
+        Path keys = ehr.writeJwks(folder.resolve("ehr.jwks.json"));
+        String publicUrl = "https://coach.example.org";
+        UnaryOperator<ServerSettings> behindOneName = settings -> settings.withPublicUrl(publicUrl + "/")
+                .withCdsClients(List.of(ServerSettings.CdsClient.parse(ehr.issuer() + "=" + keys)));
+        TestServer a = startServer(database, behindOneName);
+        TestServer b = startServer(database, behindOneName);
+        String jwt = ehr.jwt(publicUrl + CdsHooksRoutes.SERVICE);
+        String hook = "{\"hook\":\"patient-view\",\"hookInstance\":\"" + UUID.randomUUID()
+                + "\",\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"p-1\",\"intake\":"
+                + TestIntake.forCase("c-replayed").observed("SLEEP_PROBLEMS", 3).json() + "}}";
+
+        Response first = a.anonymous().with("Authorization", "Bearer " + jwt).post(CdsHooksRoutes.SERVICE, hook);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        Response replayed = b.anonymous().with("Authorization", "Bearer " + jwt).post(CdsHooksRoutes.SERVICE, hook);
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(401);
+        assertThat(replayed.json().path("detail").asText()).contains("jti was used before");
     }
 }
