@@ -2,6 +2,7 @@ package nl.burnoutprofiler.fhir;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,8 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.EnableWhenBehavior;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
@@ -66,6 +69,8 @@ public final class IntakeQuestionnaire {
     static final String GROUP_PREFIX = "group.";
     static final String NOTE_SUFFIX = ".note";
     static final String OBSERVER_SUFFIX = ".observer";
+    /** The problems that name an element of the response itself rather than an item's linkId. */
+    private static final Set<String> ELEMENTS = Set.of("questionnaire", "status", "item");
     /** The ruler items, in form order, with their Dutch and English questions. */
     static final List<Ruler> RULER_ITEMS = List.of(
             new Ruler("rulers.importance", "Belang: hoe belangrijk is het voor je om iets te veranderen? (0-10)",
@@ -425,10 +430,34 @@ public final class IntakeQuestionnaire {
     }
 
     /**
+     * The problems of a QuestionnaireResponse as an OperationOutcome: one error issue per problem, its diagnostics
+     * naming the item and the reason, and its expression the FHIRPath of the item with that linkId wherever it is
+     * nested (of the element, for {@code questionnaire}, {@code status} and {@code item}; none for the whole body).
+     */
+    public static OperationOutcome operationOutcome(List<FieldProblem> problems) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (FieldProblem problem : problems) {
+            OperationOutcomeIssueComponent issue = outcome.addIssue()
+                    .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(problem.value() == null && problem.reason().equals("is required")
+                            ? OperationOutcome.IssueType.REQUIRED : OperationOutcome.IssueType.INVALID)
+                    .setDiagnostics(problem.toString());
+            String field = problem.field();
+            if (ELEMENTS.contains(field)) {
+                issue.addExpression("QuestionnaireResponse." + field);
+            } else if (!field.equals("$")) {
+                issue.addExpression("QuestionnaireResponse.repeat(item | answer.item).where(linkId = '"
+                        + field.replace("\\", "\\\\").replace("'", "\\'") + "')");
+            }
+        }
+        return outcome;
+    }
+
+    /**
      * HAPI's message without its number ("HAPI-1861: ") and without the Java names of the exceptions it wraps
      * ("com.fasterxml.jackson.core.JsonParseException: ").
      */
-    static String plain(String message) {
+    public static String plain(String message) {
         if (message == null) {
             return "unreadable";
         }

@@ -1,25 +1,24 @@
 package nl.burnoutprofiler.fhir;
 
-import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceOperationComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
-import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.FHIRAllTypes;
-import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.OperationDefinition.OperationKind;
 import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
 
 /**
- * What the FHIR endpoint offers, for clients that ask before they call ({@code GET /fhir/metadata}): the intake
- * Questionnaire and the code systems to read, and the two operations on a QuestionnaireResponse, each described by
- * an OperationDefinition.
+ * What the FHIR endpoint offers, for clients that ask before they call ({@code GET /fhir/metadata}): the server
+ * generates the CapabilityStatement from its providers and this class says who we are in it; the two operations on a
+ * QuestionnaireResponse are each described by an OperationDefinition kept here, in Dutch and English.
  */
 public final class ServerCapabilities {
 
@@ -56,19 +55,30 @@ public final class ServerCapabilities {
         }
     }
 
+    /** What each resource type of the server is for, in Dutch and English. */
+    private static final Map<String, String> RESOURCE_DOCUMENTATION = Map.of(
+            "Questionnaire", "Het intakeformulier van de draaiende regelset: Questionnaire/intake, ook te zoeken op "
+                    + "url en versie. / The intake form of the running rule set, also found by url and version.",
+            "CodeSystem", "De codes van het formulier en het advies: observation-codes, intake-answers, advice. / "
+                    + "The codes of the form and of the advice.",
+            "QuestionnaireResponse", "Een ingevulde intake (QuestionnaireResponse op "
+                    + IntakeQuestionnaire.QUESTIONNAIRE_URL + ") beoordelen; er wordt niets opgeslagen. / Assess a "
+                    + "completed intake; nothing is stored.",
+            "OperationDefinition", "De definities van $assess en $care-plan. / The definitions of $assess and "
+                    + "$care-plan.");
+
     private ServerCapabilities() {
     }
 
     /**
-     * The CapabilityStatement of this server.
+     * Completes the CapabilityStatement that the FHIR server generated from its providers (resources, interactions,
+     * search parameters, operations) with what only we know: who we are, in Dutch and English, the rule-set
+     * version, how to sign in, and what each resource type is for.
      *
-     * @param baseUrl         where the FHIR endpoint is reached, such as {@code https://coach.example.org/fhir}
      * @param softwareVersion the program's version, or null when unknown (a development build)
-     * @param started         when this server started: the statement describes this running instance
      */
-    public static CapabilityStatement capabilityStatement(String ruleSetVersion, String baseUrl,
-                                                          String softwareVersion, Date started) {
-        CapabilityStatement statement = new CapabilityStatement();
+    public static CapabilityStatement describe(CapabilityStatement statement, String ruleSetVersion,
+                                               String softwareVersion) {
         statement.setId("burnout-profiler");
         statement.setLanguage(Fhir.LANGUAGE);
         statement.setUrl(Fhir.BASE_URL + "/CapabilityStatement/burnout-profiler");
@@ -77,44 +87,40 @@ public final class ServerCapabilities {
         statement.setTitleElement(Fhir.dutch("Burnout-profiler FHIR-koppeling", "Burnout-profiler FHIR interface"));
         statement.setStatus(PublicationStatus.ACTIVE);
         statement.setExperimental(false);
-        statement.setDate(started);
         statement.setPublisher("burnout-profiler");
         statement.setDescriptionElement(Fhir.dutchMarkdown(
                 "Beoordeelt burnout-intakes van coaches. Ondersteunt de professional; stelt nooit een diagnose.",
                 "Assesses coaches' burnout intakes. Supports the professional; never diagnoses."));
         statement.setKind(CapabilityStatementKind.INSTANCE);
         statement.getSoftware().setName("burnout-profiler").setVersion(softwareVersion);
-        statement.getImplementation().setDescription("burnout-profiler " + ruleSetVersion).setUrl(baseUrl);
-        statement.setFhirVersion(FHIRVersion._4_0_1);
-        statement.addFormat("application/fhir+json");
+        statement.getImplementation().setDescription("burnout-profiler " + ruleSetVersion);
         statement.setText(Fhir.narrative("Burnout-profiler FHIR (" + ruleSetVersion + ")", List.of(
-                "Questionnaire/intake", "CodeSystem/observation-codes, CodeSystem/intake-answers, CodeSystem/advice",
+                "Questionnaire/intake, Questionnaire?url=" + IntakeQuestionnaire.QUESTIONNAIRE_URL,
+                "CodeSystem/observation-codes, CodeSystem/intake-answers, CodeSystem/advice",
                 "QuestionnaireResponse/$assess, QuestionnaireResponse/$care-plan")));
 
-        CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
+        CapabilityStatementRestComponent rest = statement.getRestFirstRep().setMode(RestfulCapabilityMode.SERVER);
         rest.getSecurity().setCors(false).setDescription("Een API-token (Authorization: Bearer) of een sessie van "
-                + "de webapplicatie; elke rol. / An API token (Authorization: Bearer) or a session of the web "
-                + "application; any role.");
-        readable(rest, "Questionnaire", "Het intakeformulier van de draaiende regelset: Questionnaire/intake. / The "
-                + "intake form of the running rule set.");
-        readable(rest, "CodeSystem", "De codes van het formulier en het advies: observation-codes, intake-answers, "
-                + "advice. / The codes of the form and of the advice.");
-        CapabilityStatementRestResourceComponent responses = rest.addResource().setType("QuestionnaireResponse");
-        responses.setDocumentation("Een ingevulde intake (QuestionnaireResponse op " + IntakeQuestionnaire.QUESTIONNAIRE_URL
-                + ") beoordelen; er wordt niets opgeslagen. / Assess a completed intake; nothing is stored.");
-        for (Operation operation : Operation.values()) {
-            responses.addOperation().setName(operation.code).setDefinition(operation.definitionUrl())
-                    .setDocumentation(operation.nl + " / " + operation.en);
+                + "de webapplicatie; elke rol. Alleen dit overzicht is openbaar. / An API token (Authorization: "
+                + "Bearer) or a session of the web application; any role. Only this statement is public.");
+        for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
+            String documentation = RESOURCE_DOCUMENTATION.get(resource.getType());
+            if (documentation != null) {
+                resource.setDocumentation(documentation);
+            }
+            for (CapabilityStatementRestResourceOperationComponent declared : resource.getOperation()) {
+                for (Operation operation : Operation.values()) {
+                    if (operation.code.equals(declared.getName())) {
+                        declared.setDefinition(operation.definitionUrl())
+                                .setDocumentation(operation.nl + " / " + operation.en);
+                    }
+                }
+            }
         }
         return statement;
     }
 
-    private static void readable(CapabilityStatementRestComponent rest, String type, String documentation) {
-        rest.addResource().setType(type).setDocumentation(documentation)
-                .addInteraction().setCode(TypeRestfulInteraction.READ);
-    }
-
-    /** The definition of one operation: its single input and output resources, sent and returned as the body. */
+    /** The definition of one operation: its single input and output resources; the output is returned as the body. */
     public static OperationDefinition operationDefinition(Operation operation, String ruleSetVersion) {
         OperationDefinition definition = new OperationDefinition();
         definition.setId(operation.definitionId());
@@ -135,7 +141,8 @@ public final class ServerCapabilities {
         definition.setText(Fhir.narrative("QuestionnaireResponse $" + operation.code, List.of(operation.nl)));
         definition.addParameter().setName("resource").setUse(OperationParameterUse.IN).setMin(1).setMax("1")
                 .setType("QuestionnaireResponse")
-                .setDocumentation("De ingevulde intake, als body. / The completed intake, as the body.");
+                .setDocumentation("De ingevulde intake: als body, of als deze parameter in Parameters. / The completed "
+                        + "intake: as the body, or as this parameter in Parameters.");
         definition.addParameter().setName("return").setUse(OperationParameterUse.OUT).setMin(1).setMax("1")
                 .setType(operation.returns.toCode())
                 .setDocumentation("Het resultaat, als body. / The result, as the body.");

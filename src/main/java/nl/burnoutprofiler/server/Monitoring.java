@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -26,6 +27,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+
 import nl.burnoutprofiler.store.Database;
 
 /**
@@ -41,7 +49,7 @@ final class Monitoring {
     static final String METRICS = "/metrics";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     /** Paths whose route is a template worth a label; anything else (static files) counts as one route. */
-    private static final List<String> ROUTED = List.of("/api/", "/cds-services", "/fhir", "/health/", METRICS);
+    private static final List<String> ROUTED = List.of("/api/", "/cds-services", "/health/", METRICS);
 
     /** How an intake came to be assessed: a label of the assessments counter. */
     enum Via {
@@ -83,11 +91,50 @@ final class Monitoring {
 
     /** Times every request, labelled with its route template, never its path (which may hold a case id). */
     void timeRequests(JavalinConfig config) {
-        config.requestLogger.http((ctx, millis) -> Timer.builder("http.server.requests")
-                .tags(Tags.of("method", ctx.method().name(), "route", route(ctx),
-                        "status", String.valueOf(ctx.statusCode())))
+        config.requestLogger.http((ctx, millis) -> timed(ctx.method().name(), route(ctx), ctx.statusCode(),
+                Duration.ofNanos((long) (millis * 1_000_000))));
+    }
+
+    /** Times the FHIR server's requests, which HAPI serves outside Javalin; register it on that server. */
+    Object fhirRequestTimer() {
+        return new FhirRequestTimer();
+    }
+
+    private void timed(String method, String route, int status, Duration took) {
+        Timer.builder("http.server.requests")
+                .tags(Tags.of("method", method, "route", route, "status", String.valueOf(status)))
                 .register(registry)
-                .record(Duration.ofNanos((long) (millis * 1_000_000))));
+                .record(took);
+    }
+
+    /** Labels a FHIR request with what HAPI made of it: the resource type, and the operation or "{id}". */
+    @Interceptor
+    final class FhirRequestTimer {
+
+        private static final Set<String> RESOURCE_TYPES = Set.of("Questionnaire", "CodeSystem",
+                "QuestionnaireResponse");
+
+        @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+        public void completed(RequestDetails request, ServletRequestDetails servlet) {
+            timed(request.getRequestType().name(), fhirRoute(request), servlet.getServletResponse().getStatus(),
+                    Duration.ofMillis(request.getRequestStopwatch().getMillis()));
+        }
+
+        private static String fhirRoute(RequestDetails request) {
+            RestOperationTypeEnum operation = request.getRestOperationType();
+            if (operation == RestOperationTypeEnum.METADATA) {
+                return "/fhir/metadata";
+            }
+            if (operation == null || !RESOURCE_TYPES.contains(request.getResourceName())) {
+                return "unmatched"; // nothing HAPI could route: the path is the caller's, not ours to label
+            }
+            String route = "/fhir/" + request.getResourceName();
+            if (operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
+                    || operation == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE) {
+                return route + "/" + request.getOperation();
+            }
+            return request.getId() != null && request.getId().hasIdPart() ? route + "/{id}" : route;
+        }
     }
 
     private static String route(Context ctx) {

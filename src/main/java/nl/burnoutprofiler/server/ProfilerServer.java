@@ -1,17 +1,23 @@
 package nl.burnoutprofiler.server;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.ServletHolder;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -24,13 +30,16 @@ import io.javalin.security.RouteRole;
 import nl.burnoutprofiler.engine.InvalidIntakeException;
 import nl.burnoutprofiler.engine.ProfilerEngine;
 import nl.burnoutprofiler.json.JsonInput;
+import nl.burnoutprofiler.server.fhir.FhirServer;
+import nl.burnoutprofiler.server.fhir.SignIn;
 import nl.burnoutprofiler.store.ConflictException;
 import nl.burnoutprofiler.store.Database;
 
 /**
- * The web application and the JSON API on one port: a thin layer over {@link LiveEngine} and {@link Database}.
- * Every API route names the roles that may call it; a check before each matched route authenticates the caller,
- * enforces the role and, for browser sessions, the CSRF token.
+ * The web application, the JSON API and the FHIR server ({@link FhirServer}, under {@code /fhir}) on one port: a thin
+ * layer over {@link LiveEngine} and {@link Database}. Every API route names the roles that may call it; a check
+ * before each matched route authenticates the caller, enforces the role and, for browser sessions, the CSRF token.
+ * The FHIR server asks the same check through {@link SignIn}.
  */
 public final class ProfilerServer implements AutoCloseable {
 
@@ -38,8 +47,10 @@ public final class ProfilerServer implements AutoCloseable {
     static final String PRINCIPAL = "principal";
     static final String PROBLEM_JSON = "application/problem+json";
     /** Where programs call: an unknown path there gets a problem document, not Javalin's text. */
-    private static final List<String> MACHINE_PATHS = List.of("/api/", CdsHooksRoutes.DISCOVERY, "/fhir/");
-    private static final Set<HandlerType> READ_ONLY = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    private static final List<String> MACHINE_PATHS = List.of("/api/", CdsHooksRoutes.DISCOVERY);
+    private static final Set<String> READ_ONLY = Set.of("GET", "HEAD", "OPTIONS");
+    /** Where the FHIR server answers, as a servlet of its own beside Javalin's. */
+    private static final String FHIR_PATH = "/fhir";
 
     private final Database database;
     private final LiveEngine engine;
@@ -53,6 +64,13 @@ public final class ProfilerServer implements AutoCloseable {
         this.watcher = settings.watchRules() ? new RuleFolderWatcher(engine) : null;
         Authenticator authenticator = new Authenticator(database, clock, settings.sessionLifetime());
         Monitoring monitoring = new Monitoring(engine, database);
+        // Signed JWTs of configured CDS Hooks clients are accepted as integrator credentials beside API tokens.
+        CdsJwtVerifier cdsClients = new CdsJwtVerifier(settings.cdsClients(), () -> settings.publicUrl(port()), clock,
+                database.usedTokenIds());
+        FhirServer fhir = new FhirServer(engine::current, () -> settings.publicUrl(port()) + FHIR_PATH,
+                request -> admitToFhir(request, authenticator, cdsClients),
+                () -> monitoring.assessed(Monitoring.Via.FHIR));
+        fhir.registerInterceptor(monitoring.fhirRequestTimer());
         this.app = Javalin.create(config -> {
             monitoring.timeRequests(config);
             config.showJavalinBanner = false;
@@ -61,9 +79,15 @@ public final class ProfilerServer implements AutoCloseable {
             // level 6), for about a third of the CPU that level 6 costs a busy server.
             config.http.gzipOnlyCompression(1);
             config.http.maxRequestSize = BodySizeLimit.MAX_BYTES;
-            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                    new FilterHolder(new BodySizeLimit()), "/*",
-                    EnumSet.of(DispatcherType.REQUEST)));
+            config.jetty.modifyServletContextHandler(handler -> {
+                handler.addFilter(new FilterHolder(new BodySizeLimit()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                // Javalin's before-handlers do not run for another servlet
+                handler.addFilter(new FilterHolder((request, response, chain) -> {
+                    securityHeaders((HttpServletResponse) response, FHIR_PATH);
+                    chain.doFilter(request, response);
+                }), FHIR_PATH + "/*", EnumSet.of(DispatcherType.REQUEST));
+                handler.addServlet(new ServletHolder(fhir), FHIR_PATH + "/*");
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/nl/burnoutprofiler/web";
@@ -74,10 +98,7 @@ public final class ProfilerServer implements AutoCloseable {
             }
         });
         this.routes = new RouteTable(app);
-        app.before(ProfilerServer::securityHeaders);
-        // Signed JWTs of configured CDS Hooks clients are accepted as integrator credentials beside API tokens.
-        CdsJwtVerifier cdsClients = new CdsJwtVerifier(settings.cdsClients(), () -> settings.publicUrl(port()), clock,
-                database.usedTokenIds());
+        app.before(ctx -> securityHeaders(ctx.res(), ctx.path()));
         app.beforeMatched(ctx -> authorize(ctx, authenticator, cdsClients));
         app.exception(ApiProblem.Raised.class, (e, ctx) -> problem(ctx, e.problem()));
         app.exception(InvalidIntakeException.class, (e, ctx) -> problem(ctx,
@@ -108,7 +129,6 @@ public final class ProfilerServer implements AutoCloseable {
         new EngineRoutes(engine, clock, monitoring).register(routes);
         new CaseRoutes(engine, database, audit, clock, monitoring).register(routes);
         new AdminRoutes(engine, database, authenticator, audit).register(routes);
-        new FhirRoutes(engine, () -> settings.publicUrl(port()), clock, monitoring).register(routes);
         OpenApi.register(routes);
         SchemaRoutes.register(routes);
         new CdsHooksRoutes(engine, database, audit, clock, () -> settings.publicUrl(port()), monitoring)
@@ -209,47 +229,74 @@ public final class ProfilerServer implements AutoCloseable {
         if (permitted.isEmpty()) {
             return;
         }
-        Principal principal = authenticate(ctx, authenticator, cdsClients);
+        Credentials credentials = new Credentials(ctx::header, ctx.cookie(SessionRoutes.SESSION_COOKIE), ctx.path(),
+                ctx.method().name());
+        ctx.attribute(PRINCIPAL, admit(credentials, permitted, ctx.matchedPath(), authenticator, cdsClients));
+    }
+
+    /** The FHIR server's callers: any role, signed in as for the API's routes. */
+    private static void admitToFhir(HttpServletRequest request, Authenticator authenticator,
+                                    CdsJwtVerifier cdsClients) {
+        String sessionId = request.getCookies() == null ? null : Arrays.stream(request.getCookies())
+                .filter(cookie -> cookie.getName().equals(SessionRoutes.SESSION_COOKIE)).map(Cookie::getValue)
+                .findFirst().orElse(null);
+        Credentials credentials = new Credentials(request::getHeader, sessionId, request.getRequestURI(),
+                request.getMethod());
+        try {
+            admit(credentials, Set.of(Access.ANYONE), request.getRequestURI(), authenticator, cdsClients);
+        } catch (ApiProblem.Raised refused) {
+            throw new SignIn.Refused(refused.problem().status(), refused.problem().detail());
+        }
+    }
+
+    /** What a request shows to sign in with, read alike from a Javalin route's context and from a servlet's request. */
+    private record Credentials(Function<String, String> header, String sessionCookie, String path, String method) {
+    }
+
+    /** The caller, when it is signed in with a permitted role and, from a browser, sends the CSRF token to change. */
+    private static Principal admit(Credentials request, Set<? extends RouteRole> permitted, String route,
+                                   Authenticator authenticator, CdsJwtVerifier cdsClients) {
+        Principal principal = authenticate(request, authenticator, cdsClients);
         if (!permitted.contains(Access.of(principal.role()))) {
             throw ApiProblem.forbidden("The role " + principal.role().id() + " may not use "
-                    + ctx.method() + " " + ctx.matchedPath() + ".").raise();
+                    + request.method() + " " + route + ".").raise();
         }
-        if (principal.signedInWithBrowser() && !READ_ONLY.contains(ctx.method())
-                && !Secrets.same(principal.session().csrfToken(), ctx.header(SessionRoutes.CSRF_HEADER))) {
+        if (principal.signedInWithBrowser() && !READ_ONLY.contains(request.method())
+                && !Secrets.same(principal.session().csrfToken(), request.header().apply(SessionRoutes.CSRF_HEADER))) {
             throw ApiProblem.forbidden("A browser request that changes something needs the "
                     + SessionRoutes.CSRF_HEADER + " header of its session.").raise();
         }
-        ctx.attribute(PRINCIPAL, principal);
+        return principal;
     }
 
-    private static Principal authenticate(Context ctx, Authenticator authenticator, CdsJwtVerifier cdsClients) {
-        String authorization = ctx.header("Authorization");
+    private static Principal authenticate(Credentials request, Authenticator authenticator,
+                                          CdsJwtVerifier cdsClients) {
+        String authorization = request.header().apply("Authorization");
         if (authorization != null) {
             if (!authorization.startsWith("Bearer ")) {
                 throw ApiProblem.unauthorized("Authorization must be \"Bearer <token>\".").raise();
             }
             String bearer = authorization.substring("Bearer ".length()).trim();
             if (CdsJwtVerifier.looksLikeJwt(bearer)) {
-                return cdsClients.verify(bearer, ctx.path());
+                return cdsClients.verify(bearer, request.path());
             }
             return authenticator.fromBearer(bearer)
                     .orElseThrow(() -> ApiProblem.unauthorized("The bearer token is not valid.").raise());
         }
-        String sessionId = ctx.cookie(SessionRoutes.SESSION_COOKIE);
-        if (sessionId != null) {
-            return authenticator.fromSession(sessionId)
+        if (request.sessionCookie() != null) {
+            return authenticator.fromSession(request.sessionCookie())
                     .orElseThrow(() -> ApiProblem.unauthorized("The session has ended; sign in again.").raise());
         }
         throw ApiProblem.unauthorized("Sign in, or send Authorization: Bearer <token>.").raise();
     }
 
-    private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy",
+    private static void securityHeaders(HttpServletResponse response, String path) {
+        response.setHeader("Content-Security-Policy",
                 "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        if (ctx.path().startsWith("/api/")) {
-            ctx.header("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (path.startsWith("/api/")) {
+            response.setHeader("Cache-Control", "no-store");
         }
     }
 

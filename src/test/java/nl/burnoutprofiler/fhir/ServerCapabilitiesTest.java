@@ -7,7 +7,10 @@ import java.util.Date;
 
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
+import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.OperationDefinition.OperationDefinitionParameterComponent;
 import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
@@ -18,8 +21,9 @@ import nl.burnoutprofiler.TestEngine;
 import nl.burnoutprofiler.fhir.ServerCapabilities.Operation;
 
 /**
- * The CapabilityStatement and the OperationDefinitions are valid for the HAPI FHIR validator and say what the
- * endpoint does: read the definitions, and post a QuestionnaireResponse to get a GuidanceResponse or a CarePlan.
+ * The CapabilityStatement, once completed, and the OperationDefinitions are valid for the HAPI FHIR validator and say
+ * what the endpoint does: read the definitions, and post a QuestionnaireResponse to get a GuidanceResponse or a
+ * CarePlan.
  */
 class ServerCapabilitiesTest {
 
@@ -34,18 +38,32 @@ class ServerCapabilitiesTest {
         version = TestEngine.get().ruleSetVersion();
     }
 
+    /** The skeleton the FHIR server generates from its providers, as far as this class completes it. */
+    private static CapabilityStatement generated() {
+        CapabilityStatement statement = new CapabilityStatement();
+        statement.setStatus(PublicationStatus.ACTIVE).setDate(STARTED).setKind(CapabilityStatementKind.INSTANCE)
+                .setFhirVersion(FHIRVersion._4_0_1).addFormat("application/fhir+json");
+        statement.getImplementation().setUrl("https://coach.example.org/fhir");
+        var rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
+        rest.addResource().setType("Questionnaire").addInteraction().setCode(TypeRestfulInteraction.READ);
+        rest.addResource().setType("CodeSystem").addInteraction().setCode(TypeRestfulInteraction.READ);
+        var responses = rest.addResource().setType("QuestionnaireResponse");
+        responses.addOperation().setName("assess").setDefinition("https://coach.example.org/fhir/OperationDefinition/x");
+        responses.addOperation().setName("care-plan").setDefinition("https://coach.example.org/fhir/OperationDefinition/y");
+        return statement;
+    }
+
     @Test
-    void theCapabilityStatementIsValidAndDescribesThisInstance() {
-        CapabilityStatement statement = ServerCapabilities.capabilityStatement(version,
-                "https://coach.example.org/fhir", "1.2.0", STARTED);
+    void theCompletedCapabilityStatementIsValidAndPointsToOurDefinitions() {
+        CapabilityStatement statement = ServerCapabilities.describe(generated(), version, "1.2.0");
 
         assertThat(validation.errors(statement)).isEmpty();
-        assertThat(statement.getKind()).isEqualTo(CapabilityStatementKind.INSTANCE);
-        assertThat(statement.getFhirVersion()).isEqualTo(FHIRVersion._4_0_1);
-        assertThat(statement.getFormat()).extracting(f -> f.getValue()).containsExactly("application/fhir+json");
-        assertThat(statement.getImplementation().getUrl()).isEqualTo("https://coach.example.org/fhir");
+        assertThat(statement.getVersion()).isEqualTo(version);
         assertThat(statement.getSoftware().getVersion()).isEqualTo("1.2.0");
+        assertThat(statement.getImplementation().getUrl()).isEqualTo("https://coach.example.org/fhir");
         assertThat(statement.getDate()).isEqualTo(STARTED);
+        assertThat(statement.getRestFirstRep().getResource()).allSatisfy(resource ->
+                assertThat(resource.getDocumentation()).isNotBlank());
         assertThat(statement.getRestFirstRep().getResource().get(2).getOperation())
                 .extracting(o -> o.getDefinition())
                 .containsExactly(Operation.ASSESS.definitionUrl(), Operation.CARE_PLAN.definitionUrl());
@@ -53,8 +71,7 @@ class ServerCapabilitiesTest {
 
     @Test
     void aDevelopmentBuildWithoutAVersionIsStillValid() {
-        assertThat(validation.errors(ServerCapabilities.capabilityStatement(version, "http://localhost:8080/fhir",
-                null, STARTED))).isEmpty();
+        assertThat(validation.errors(ServerCapabilities.describe(generated(), version, null))).isEmpty();
     }
 
     @Test

@@ -153,7 +153,11 @@ class HostileInputTest {
         assertThat(answer.body().replace(CdsCards.NOT_ASSESSED_EXTENSION, "")).as(answer.toString())
                 .doesNotContainPattern("\\b(?:java|javax|jakarta|com|org|io|ca\\.uhn|nl)\\.[a-z]+\\.[a-zA-Z]")
                 .doesNotContain("Exception").doesNotContainPattern("\\bat [\\w.$]+\\(");
-        if (answer.status() >= 400) {
+        if (answer.status() >= 400 && answer.request().startsWith("POST /fhir/")) {
+            assertThat(answer.contentType()).as(answer.toString()).startsWith("application/fhir+json");
+            assertThat(answer.body()).as(answer.toString()).contains("\"resourceType\":\"OperationOutcome\"")
+                    .contains("\"diagnostics\":");
+        } else if (answer.status() >= 400) {
             assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
             assertThat(answer.body()).as(answer.toString()).contains("\"field\":");
         }

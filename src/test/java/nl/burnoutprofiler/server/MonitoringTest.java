@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.burnoutprofiler.fhir.Fhir;
+import nl.burnoutprofiler.fhir.IntakeQuestionnaire;
+import nl.burnoutprofiler.fhir.ScenarioIntakes;
 import nl.burnoutprofiler.server.TestServer.Caller;
 import nl.burnoutprofiler.server.TestServer.Response;
 
@@ -55,6 +58,11 @@ class MonitoringTest {
                     .observed("SLEEP_PROBLEMS", 2).json()).status()).isEqualTo(201);
             assertThat(anna.get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
             assertThat(anna.get("/api/v1/cases/" + caseId + "/no-such-thing").status()).isEqualTo(404);
+            String questionnaireResponse = Fhir.toJson(IntakeQuestionnaire.toQuestionnaireResponse(
+                    ScenarioIntakes.named(server.engine(), "001-"), server.engine().catalogue()));
+            assertThat(anna.post("/fhir/QuestionnaireResponse/$assess", "application/fhir+json",
+                    questionnaireResponse).status()).isEqualTo(200);
+            assertThat(anna.get("/fhir/Questionnaire/intake").status()).isEqualTo(200);
 
             Response metrics = server.anonymous().get(Monitoring.METRICS);
             assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
@@ -63,6 +71,7 @@ class MonitoringTest {
             assertThat(lines).contains("burnout_assessments_total{via=\"api\"} 2.0",
                     "burnout_assessments_total{via=\"case\"} 1.0",
                     "burnout_assessments_total{via=\"cds-hooks\"} 0.0",
+                    "burnout_assessments_total{via=\"fhir\"} 1.0",
                     "burnout_rule_set{version=\"" + server.engine().ruleSetVersion() + "\"} 1.0");
             assertThat(lines).anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
                     && line.contains("method=\"POST\"") && line.contains("route=\"/api/v1/assessments\"")
@@ -71,6 +80,11 @@ class MonitoringTest {
                     && line.contains("route=\"/api/v1/cases/{caseId}\""));
             assertThat(lines).anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
                     && line.contains("route=\"unmatched\"") && line.contains("status=\"404\""));
+            assertThat(lines).anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                    && line.contains("route=\"/fhir/QuestionnaireResponse/$assess\"") && line.contains("status=\"200\"")
+                    && line.endsWith(" 1"));
+            assertThat(lines).anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                    && line.contains("route=\"/fhir/Questionnaire/{id}\"") && line.contains("method=\"GET\""));
             assertThat(lines).anyMatch(line -> line.startsWith("hikaricp_connections_active{"));
             assertThat(lines).anyMatch(line -> line.startsWith("jvm_memory_used_bytes{"));
             assertThat(metrics.body()).as("no case id, no path with one").doesNotContain(caseId);

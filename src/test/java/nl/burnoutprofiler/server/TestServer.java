@@ -1,5 +1,7 @@
 package nl.burnoutprofiler.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -257,6 +259,12 @@ final class TestServer implements AutoCloseable {
         /** The {@code field} of each entry of a problem's {@code errors}. */
         List<String> errorFields() {
             return json().path("errors").findValuesAsText("field");
+        }
+
+        /** The {@code diagnostics} of each issue of a FHIR OperationOutcome. */
+        List<String> issues() {
+            assertThat(json().path("resourceType").asText()).as(toString()).isEqualTo("OperationOutcome");
+            return json().path("issue").findValuesAsText("diagnostics");
         }
 
         @Override
