@@ -34,7 +34,7 @@ final class EngineRoutes {
 
     void register(RouteTable routes) {
         routes.get("/api/v1/catalogue", this::catalogue, Access.ANYONE);
-        routes.post("/api/v1/assessments", this::assess, Access.ANYONE);
+        routes.post("/api/v1/assessments", this::assess, Access.ASSESSING);
     }
 
     private void catalogue(Context ctx) {

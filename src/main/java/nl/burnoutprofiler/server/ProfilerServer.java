@@ -234,7 +234,7 @@ public final class ProfilerServer implements AutoCloseable {
         ctx.attribute(PRINCIPAL, admit(credentials, permitted, ctx.matchedPath(), authenticator, cdsClients));
     }
 
-    /** The FHIR server's callers: any role, signed in as for the API's routes. */
+    /** The FHIR server's callers: every role that may assess (not the organisation), signed in as for the API's routes. */
     private static void admitToFhir(HttpServletRequest request, Authenticator authenticator,
                                     CdsJwtVerifier cdsClients) {
         String sessionId = request.getCookies() == null ? null : Arrays.stream(request.getCookies())
@@ -243,7 +243,7 @@ public final class ProfilerServer implements AutoCloseable {
         Credentials credentials = new Credentials(request::getHeader, sessionId, request.getRequestURI(),
                 request.getMethod());
         try {
-            admit(credentials, Set.of(Access.ANYONE), request.getRequestURI(), authenticator, cdsClients);
+            admit(credentials, Set.of(Access.ASSESSING), request.getRequestURI(), authenticator, cdsClients);
         } catch (ApiProblem.Raised refused) {
             throw new SignIn.Refused(refused.problem().status(), refused.problem().detail());
         }

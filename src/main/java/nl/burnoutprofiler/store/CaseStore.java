@@ -184,6 +184,7 @@ public final class CaseStore {
             update(connection, "DELETE FROM outcomes WHERE intake_id IN (SELECT intake_id FROM intakes WHERE case_id = ?)",
                     caseId);
             int intakes = update(connection, "DELETE FROM intakes WHERE case_id = ?", caseId);
+            update(connection, "DELETE FROM case_units WHERE case_id = ?", caseId);
             update(connection, "DELETE FROM cases WHERE case_id = ?", caseId);
             update(connection, "DELETE FROM case_erasure_pending WHERE case_id = ?", caseId);
             if (!stored && cards == 0) {

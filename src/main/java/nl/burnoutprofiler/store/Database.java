@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
     private final ServerSecrets secrets;
     private final UsedTokenIds usedTokenIds;
     private final RuleSetStore ruleSets;
+    private final UnitStore units;
 
     private Database(HikariDataSource pool, Dialect dialect, Clock clock, String where) {
         this.pool = pool;
@@ -66,6 +67,7 @@ public final class Database implements AutoCloseable {
         this.secrets = new ServerSecrets(jdbc);
         this.usedTokenIds = new UsedTokenIds(jdbc);
         this.ruleSets = new RuleSetStore(jdbc);
+        this.units = new UnitStore(jdbc);
     }
 
     /**
@@ -169,6 +171,11 @@ public final class Database implements AutoCloseable {
     /** The rule sets the servers run, and which one is active. */
     public RuleSetStore ruleSets() {
         return ruleSets;
+    }
+
+    /** Organisational units of cases and of organisation users. */
+    public UnitStore units() {
+        return units;
     }
 
     @Override

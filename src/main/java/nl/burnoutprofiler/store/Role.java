@@ -8,7 +8,9 @@ public enum Role {
     COACH("coach"),
     CASE_MANAGER("case-manager"),
     ADMIN("admin"),
-    INTEGRATOR("integrator");
+    INTEGRATOR("integrator"),
+    /** An HR or occupational-health lead: aggregates of assigned units only, never a case. */
+    ORGANISATION("organisation");
 
     private final String id;
 

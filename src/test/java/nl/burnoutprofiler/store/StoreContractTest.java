@@ -877,6 +877,103 @@ abstract class StoreContractTest {
         assertThat(db.ruleSets().files("1.0.0+aaaaaaaaaaaa")).contains(new TreeMap<>(RULES_ONE));
     }
 
+    // ---- organisational units ----
+
+    void organisationLead(String username) {
+        db.users().create(username, "Lead " + username, Role.ORGANISATION, "hash-" + username, null);
+    }
+
+    @Test
+    void aCaseIsPutInAUnitMovedAndTakenOutAndEveryChangeIsAudited() {
+        coach("carl");
+        db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
+
+        db.units().setUnit("case-1", "zorg-team-3", "carl");
+        clock.advance(Duration.ofMinutes(1));
+        db.units().setUnit("case-1", "zorg-team-4", "carl");
+        db.units().setUnit("case-1", "zorg-team-4", "carl");
+        assertThat(db.units().unitOf("case-1")).contains("zorg-team-4");
+        db.units().setUnit("case-1", null, "carl");
+
+        assertThat(db.units().unitOf("case-1")).isEmpty();
+        assertThat(db.audit().forCase("case-1")).filteredOn(entry -> entry.action().equals(UnitStore.SET_UNIT))
+                .extracting(AuditEntry::detail)
+                .containsExactly("unit: zorg-team-3 (was: none)", "unit: zorg-team-4 (was: zorg-team-3)",
+                        "unit: none (was: zorg-team-4)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Zorg-Team", "team 3", "-team", "team-", "jan.jansen@example.org"})
+    void aUnitIsAPseudonymousLabel(String label) {
+        coach("carl");
+        db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
+
+        assertThatThrownBy(() -> db.units().setUnit("case-1", label, "carl"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit");
+        assertThat(db.units().unitOf("case-1")).isEmpty();
+    }
+
+    @Test
+    void onlyAStoredCaseGetsAUnit() {
+        assertThatThrownBy(() -> db.units().setUnit("nobody", "zorg-team-3", "carl"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no case nobody");
+    }
+
+    @Test
+    void unitsAreAssignedToOrganisationUsersOnlyAndEachAssignmentIsAudited() {
+        organisationLead("hanna");
+        coach("carl");
+
+        db.units().assign("hanna", "zorg-team-4", "admin");
+        db.units().assign("hanna", "zorg-team-3", "admin");
+        db.units().assign("hanna", "zorg-team-3", "admin");
+        assertThat(db.units().assignedTo("hanna")).containsExactly("zorg-team-3", "zorg-team-4");
+        assertThatThrownBy(() -> db.units().assign("carl", "zorg-team-3", "admin"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("organisation users only");
+
+        db.units().unassign("hanna", "zorg-team-4", "admin");
+        assertThat(db.units().assignedTo("hanna")).containsExactly("zorg-team-3");
+        assertThat(db.audit().recent(10)).extracting(AuditEntry::action, AuditEntry::detail).containsSubsequence(
+                tuple(UnitStore.UNASSIGN_UNIT, "unit zorg-team-4 from hanna"),
+                tuple(UnitStore.ASSIGN_UNIT, "unit zorg-team-3 to hanna"),
+                tuple(UnitStore.ASSIGN_UNIT, "unit zorg-team-4 to hanna"));
+    }
+
+    @Test
+    void aUnitIsMadeOfTheLatestVersionOfEveryMeetingOfItsCases() {
+        coach("carl");
+        db.cases().store(intake("case-1", "2025-02-10", "PHYSIOLOGICAL", "CONTEMPLATION", "CLEAR"), "carl", null);
+        StoredIntake second = db.cases().store(
+                intake("case-1", "2025-03-10", "PHYSIOLOGICAL", "CONTEMPLATION", "CLEAR"), "carl", null);
+        StoredIntake corrected = db.cases().store(
+                intake("case-1", "2025-03-10", "CONTEXTUAL", "PREPARATION", "CLEAR"), "carl", second.intakeId());
+        db.cases().store(intake("case-2", "2025-01-05", "IDENTITY", "ACTION", "CLEAR"), "carl", null);
+        db.cases().store(intake("case-3", "2025-01-05"), "carl", null);
+        db.units().setUnit("case-1", "zorg-team-3", "carl");
+        db.units().setUnit("case-2", "zorg-team-3", "carl");
+        db.units().setUnit("case-3", "zorg-team-4", "carl");
+
+        assertThat(db.units().meetings("zorg-team-3"))
+                .extracting(UnitMeeting::caseId, UnitMeeting::date, UnitMeeting::primaryType, UnitMeeting::stage)
+                .containsExactly(tuple("case-1", LocalDate.parse("2025-02-10"), "PHYSIOLOGICAL", "CONTEMPLATION"),
+                        tuple("case-1", LocalDate.parse("2025-03-10"), "CONTEXTUAL", "PREPARATION"),
+                        tuple("case-2", LocalDate.parse("2025-01-05"), "IDENTITY", "ACTION"));
+        assertThat(db.units().meetings("zorg-team-3").get(1).intakeId()).isEqualTo(corrected.intakeId());
+        assertThat(db.units().inUse()).containsExactly("zorg-team-3", "zorg-team-4");
+    }
+
+    @Test
+    void anErasedCaseLeavesItsUnit() {
+        coach("carl");
+        db.cases().store(intake("case-1", "2025-02-10"), "carl", null);
+        db.units().setUnit("case-1", "zorg-team-3", "carl");
+
+        db.cases().erase("case-1", "admin", "request 12");
+
+        assertThat(db.units().meetings("zorg-team-3")).isEmpty();
+        assertThat(db.units().inUse()).isEmpty();
+    }
+
     // ---- migrations ----
 
     @Test
@@ -901,7 +998,7 @@ abstract class StoreContractTest {
                 applied.add(rows.getString("version"));
             }
             assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6", "7",
-                    "8", "9");
+                    "8", "9", "10");
         }
         assertThat(db.users().find("carl")).isPresent();
     }

@@ -11,9 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface SignIn {
 
     /**
-     * Lets a signed-in caller of any role through.
+     * Lets through a signed-in caller of a role that may assess a client's intake.
      *
-     * @throws Refused 401 without valid credentials, 403 for a browser's POST without its CSRF header
+     * @throws Refused 401 without valid credentials, 403 for the organisation role or a browser's POST without its
+     *                 CSRF header
      */
     void admit(HttpServletRequest request);
 
