@@ -67,6 +67,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "so X-Forwarded-For is ignored.")
     List<String> trustedProxies = new ArrayList<>();
 
+    @Option(names = "--team-minimum-cases", paramLabel = "K", defaultValue = "5",
+            description = "The fewest cases a unit, or one figure of it, must have before an organisation user sees "
+                    + "it; never below 5 (default: ${DEFAULT-VALUE}).")
+    int teamMinimumCases;
+
     @Mixin
     DatabaseOptions database;
 
@@ -79,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = new ServerSettings(host, port, rulesDirectory, watchRules, database.settings(),
                     secureCookies, ServerSettings.DEFAULT_SESSION_LIFETIME, publicUrl,
-                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList(), corsOrigins, trustedProxies);
+                    cdsClients.stream().map(ServerSettings.CdsClient::parse).toList(), corsOrigins, trustedProxies)
+                    .withTeamMinimumCases(teamMinimumCases);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -40,13 +40,16 @@ final class AdminRoutes {
         }
     }
 
-    /** A user as the admin sees them; {@code active}: can sign in with a password. */
+    /**
+     * A user as the admin sees them; {@code active}: can sign in with a password; {@code units}: the units an
+     * organisation user sees, absent for other roles.
+     */
     record UserView(String username, String displayName, String role, String manager, String createdAt,
-                    boolean active) {
+                    boolean active, List<String> units) {
 
-        static UserView of(User user, boolean active) {
+        static UserView of(User user, boolean active, List<String> units) {
             return new UserView(user.username(), user.displayName(), user.role().id(), user.manager(),
-                    user.createdAt().toString(), active);
+                    user.createdAt().toString(), active, user.role() == Role.ORGANISATION ? units : null);
         }
     }
 
@@ -153,11 +156,12 @@ final class AdminRoutes {
             throw taken("username", username);
         }
         audit.record(ProfilerServer.principal(ctx), Audit.CREATE_USER, null, username + " as " + role.id());
-        ctx.status(201).json(UserView.of(user, true));
+        ctx.status(201).json(UserView.of(user, true, List.of()));
     }
 
     private UserView view(User user) {
-        return UserView.of(user, database.users().passwordHash(user.username()).isPresent());
+        return UserView.of(user, database.users().passwordHash(user.username()).isPresent(),
+                user.role() == Role.ORGANISATION ? database.units().assignedTo(user.username()) : List.of());
     }
 
     /**

@@ -19,6 +19,7 @@ final class Audit {
     /** Someone asked for a case that is not theirs to read, or that does not exist. */
     static final String READ_CASE_REFUSED = "read-case-refused";
     static final String LIST_CASES = "list-cases";
+    static final String READ_UNIT_SIGNALS = "read-unit-signals";
     static final String CREATE_USER = "create-user";
     static final String RESET_PASSWORD = "reset-password";
     static final String DEACTIVATE_USER = "deactivate-user";

@@ -33,6 +33,7 @@ import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.NewIntake;
 import nl.burnoutprofiler.store.Role;
 import nl.burnoutprofiler.store.StoredIntake;
+import nl.burnoutprofiler.store.UnitStore;
 import nl.burnoutprofiler.store.User;
 
 /**
@@ -70,7 +71,7 @@ final class CaseRoutes {
     record CaseListView(List<CaseSummaryView> cases) {
     }
 
-    record CaseView(String caseId, String coach, String coachName, List<StoredIntakeView> meetings,
+    record CaseView(String caseId, String coach, String coachName, String unit, List<StoredIntakeView> meetings,
                     JsonNode changes, JsonNode nextSteps, JsonNode nextQuestions,
                     List<CdsFeedbackView> cdsFeedback) {
     }
@@ -94,6 +95,38 @@ final class CaseRoutes {
         routes.get("/api/v1/cases", this::list, Access.COACH, Access.CASE_MANAGER);
         routes.get("/api/v1/cases/{caseId}", this::show, Access.COACH, Access.CASE_MANAGER);
         routes.post("/api/v1/cases/{caseId}/erasure", this::erase, Access.ADMIN);
+        routes.put("/api/v1/cases/{caseId}/unit", this::setUnit, Access.COACH, Access.CASE_MANAGER);
+    }
+
+    record UnitOfCase(String caseId, String unit) {
+    }
+
+    /**
+     * Puts a case in an organisational unit (or out of any, with {@code "unit": null}): its coach or their case
+     * manager. The unit's figures are the organisation's view; the case itself never is.
+     */
+    private void setUnit(Context ctx) {
+        Principal writer = ProfilerServer.principal(ctx);
+        String caseId = caseIdOf(ctx);
+        JsonNode body = RequestBodies.object(ctx);
+        JsonNode given = body.get("unit");
+        if (given == null || !(given.isNull() || given.isTextual())) {
+            throw ApiProblem.badField("unit", given == null ? null : given.toString(),
+                    "must be a unit label such as zorg-team-3, or null for none").raise();
+        }
+        String unit = given.isNull() ? null : given.asText();
+        if (unit != null && !UnitStore.UNIT_LABEL.matcher(unit).matches()) {
+            throw ApiProblem.badField("unit", unit, "must be a pseudonymous label of at most 60 lower-case letters, "
+                    + "digits and hyphens, starting and ending with a letter or digit (such as zorg-team-3)").raise();
+        }
+        Optional<String> owner = database.cases().ownerOf(caseId);
+        if (owner.isEmpty() || !visibleCoaches(writer).contains(owner.get())) {
+            audit.record(writer, Audit.READ_CASE_REFUSED, caseId,
+                    owner.isEmpty() ? "no such case" : "a case of another coach");
+            throw noSuchCase(caseId).raise();
+        }
+        database.units().setUnit(caseId, unit, writer.name());
+        ctx.json(new UnitOfCase(caseId, unit));
     }
 
     /** What an erasure removed, as the admin who asked for it sees it. */
@@ -205,7 +238,7 @@ final class CaseRoutes {
                 : CaseCourse.changes(meetings.get(meetings.size() - 2), latest);
         String coachName = database.users().find(owner.get()).map(User::displayName).orElse(owner.get());
         audit.record(reader, Audit.READ_CASE, caseId, meetings.size() + " meetings");
-        ctx.json(new CaseView(caseId, owner.get(), coachName, views, changes, latestOutcome.get("recommendations"),
+        ctx.json(new CaseView(caseId, owner.get(), coachName, database.units().unitOf(caseId).orElse(null), views, changes, latestOutcome.get("recommendations"),
                 latestOutcome.get("questions"), CdsFeedbackView.of(database.cdsFeedback().forCase(caseId))));
     }
 

@@ -129,6 +129,7 @@ public final class ProfilerServer implements AutoCloseable {
         new EngineRoutes(engine, clock, monitoring).register(routes);
         new CaseRoutes(engine, database, audit, clock, monitoring).register(routes);
         new AdminRoutes(engine, database, authenticator, audit).register(routes);
+        new UnitRoutes(engine, database, audit, settings.teamMinimumCases()).register(routes);
         OpenApi.register(routes);
         SchemaRoutes.register(routes);
         new CdsHooksRoutes(engine, database, audit, clock, () -> settings.publicUrl(port()), monitoring)

@@ -33,6 +33,10 @@ final class RouteTable {
         add(HandlerType.POST, path, handler, access);
     }
 
+    void put(String path, Handler handler, Access... access) {
+        add(HandlerType.PUT, path, handler, access);
+    }
+
     void delete(String path, Handler handler, Access... access) {
         add(HandlerType.DELETE, path, handler, access);
     }

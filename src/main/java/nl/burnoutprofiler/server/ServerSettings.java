@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import nl.burnoutprofiler.engine.team.TeamSignals;
 import nl.burnoutprofiler.store.DatabaseSettings;
 
 /**
@@ -27,11 +28,13 @@ import nl.burnoutprofiler.store.DatabaseSettings;
  *                        sign-in throttling); none by default, so the client is the connection's own address
  * @param ruleSetPolling  how often the server looks in the database for a rule set activated by another server
  *                        ({@link LiveEngine#DEFAULT_POLLING} by default); zero for never
+ * @param teamMinimumCases k: the fewest cases a unit or one of its figures must have before the organisation sees it
+ *                        (5 by default, never less)
  */
 public record ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules,
                              DatabaseSettings database, boolean secureCookies, Duration sessionLifetime,
                              String publicUrl, List<CdsClient> cdsClients, List<String> corsOrigins,
-                             List<String> trustedProxies, Duration ruleSetPolling) {
+                             List<String> trustedProxies, Duration ruleSetPolling, int teamMinimumCases) {
 
     /** Loopback: a fresh install is not reachable from the network until the operator says so. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -85,6 +88,19 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
         if (ruleSetPolling.isNegative()) {
             throw new IllegalArgumentException("the rule-set polling interval cannot be negative: " + ruleSetPolling);
         }
+        if (teamMinimumCases < TeamSignals.LEAST_MINIMUM) {
+            throw new IllegalArgumentException("the organisation never sees fewer than " + TeamSignals.LEAST_MINIMUM
+                    + " cases: the team minimum cannot be " + teamMinimumCases);
+        }
+    }
+
+    /** The settings before the organisation's view: its minimum is the default. */
+    public ServerSettings(String host, int port, Path rulesDirectory, boolean watchRules, DatabaseSettings database,
+                          boolean secureCookies, Duration sessionLifetime, String publicUrl,
+                          List<CdsClient> cdsClients, List<String> corsOrigins, List<String> trustedProxies,
+                          Duration ruleSetPolling) {
+        this(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime, publicUrl, cdsClients,
+                corsOrigins, trustedProxies, ruleSetPolling, TeamSignals.LEAST_MINIMUM);
     }
 
     /** The settings before the rule set was shared through the database: polled at the default interval. */
@@ -131,39 +147,45 @@ public record ServerSettings(String host, int port, Path rulesDirectory, boolean
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, corsOrigins, trustedProxies, ruleSetPolling);
+                publicUrl, cdsClients, corsOrigins, trustedProxies, ruleSetPolling, teamMinimumCases);
     }
 
     public ServerSettings withPublicUrl(String url) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                url, cdsClients, corsOrigins, trustedProxies, ruleSetPolling);
+                url, cdsClients, corsOrigins, trustedProxies, ruleSetPolling, teamMinimumCases);
     }
 
     public ServerSettings withCdsClients(List<CdsClient> clients) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, clients, corsOrigins, trustedProxies, ruleSetPolling);
+                publicUrl, clients, corsOrigins, trustedProxies, ruleSetPolling, teamMinimumCases);
     }
 
     public ServerSettings withCorsOrigins(List<String> origins) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, origins, trustedProxies, ruleSetPolling);
+                publicUrl, cdsClients, origins, trustedProxies, ruleSetPolling, teamMinimumCases);
     }
 
     public ServerSettings withTrustedProxies(List<String> proxies) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, corsOrigins, proxies, ruleSetPolling);
+                publicUrl, cdsClients, corsOrigins, proxies, ruleSetPolling, teamMinimumCases);
     }
 
     /** Another database, such as one that a second server shares. */
     public ServerSettings withDatabase(DatabaseSettings other) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, other, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, corsOrigins, trustedProxies, ruleSetPolling);
+                publicUrl, cdsClients, corsOrigins, trustedProxies, ruleSetPolling, teamMinimumCases);
     }
 
     /** How often to look for a rule set activated by another server; zero for never. */
     public ServerSettings withRuleSetPolling(Duration every) {
         return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
-                publicUrl, cdsClients, corsOrigins, trustedProxies, every);
+                publicUrl, cdsClients, corsOrigins, trustedProxies, every, teamMinimumCases);
+    }
+
+    /** k for the organisation's view: at least {@value TeamSignals#LEAST_MINIMUM}. */
+    public ServerSettings withTeamMinimumCases(int minimum) {
+        return new ServerSettings(host, port, rulesDirectory, watchRules, database, secureCookies, sessionLifetime,
+                publicUrl, cdsClients, corsOrigins, trustedProxies, ruleSetPolling, minimum);
     }
 
     /** A session cookie goes over HTTPS only when asked, or when the server is reached at an https URL. */

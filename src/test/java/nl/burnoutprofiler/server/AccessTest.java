@@ -31,6 +31,7 @@ class AccessTest {
     private static Caller maria;
     private static Caller admin;
     private static Caller integrator;
+    private static Caller organisation;
 
     @BeforeAll
     static void start() {
@@ -40,6 +41,8 @@ class AccessTest {
         ben = server.coach("ben");
         admin = server.adminToken("root");
         integrator = server.integratorToken("partner-app");
+        server.createUser("olga", Role.ORGANISATION, null, TestServer.PASSWORD);
+        organisation = server.signIn("olga", TestServer.PASSWORD);
         assertThat(anna.post("/api/v1/cases/c-anna/intakes", intake()).status()).isEqualTo(201);
         assertThat(ben.post("/api/v1/cases/c-ben/intakes", intake()).status()).isEqualTo(201);
     }
@@ -55,7 +58,8 @@ class AccessTest {
 
     /** The route's path with sample values for its parameters. */
     private static String concrete(RouteTable.Route route) {
-        return route.path().replace("{caseId}", "c-anna").replace("{name}", "some-token").replace("{username}", "anna");
+        return route.path().replace("{caseId}", "c-anna").replace("{name}", "some-token").replace("{username}", "anna")
+                .replace("{unit}", "zorg-team-3");
     }
 
     private static Response call(Caller caller, RouteTable.Route route) {
@@ -106,6 +110,7 @@ class AccessTest {
         callers.put(Role.CASE_MANAGER, maria);
         callers.put(Role.ADMIN, admin);
         callers.put(Role.INTEGRATOR, integrator);
+        callers.put(Role.ORGANISATION, organisation);
         int refused = 0;
         for (RouteTable.Route route : server.routes()) {
             for (Map.Entry<Role, Caller> caller : callers.entrySet()) {
