@@ -1,5 +1,5 @@
 // The course of one case: score chart over the meetings, what changed, next steps, the meetings.
-import { ApiError, describeError, getCatalogue, getJson } from './api.js';
+import { api, ApiError, describeError, getCatalogue, getJson } from './api.js';
 import { bi, clear, el, formatDate, formatDateTime, params } from './dom.js';
 import { onLangChange, t, tx } from './i18n.js';
 import { doneLoading, initLayout, showMessage, showMessageKey } from './layout.js';
@@ -71,7 +71,8 @@ function render(detail, codes) {
       : el('p', { id: 'course-chart', text: t('case.noMeetings') })),
     section('changes-section', 'case.changes', changesBlock(detail.changes, codes)),
     section('next-steps-section', 'case.nextSteps', nextSteps(detail)),
-    section('meetings-section', 'case.meetings', meetingList(meetings)));
+    section('meetings-section', 'case.meetings', meetingList(meetings)),
+    section('unit-section', 'case.unit', unitForm(detail)));
   if (detail.cdsFeedback && detail.cdsFeedback.length) {
     body.insertBefore(section('cds-feedback-section', 'case.cdsFeedback', cdsFeedbackList(detail)),
       document.getElementById('meetings-section'));
@@ -95,6 +96,40 @@ function cdsFeedbackList(detail) {
         ? el('div', { class: 'cds-comment' }, `${t('case.cdsFeedback.comment')}: `, el('q', { text: reason.userComment }))
         : null);
   }));
+}
+
+// The organisational unit of the case: only its rounded team figures ever reach the organisation.
+function unitForm(detail) {
+  const input = el('input', {
+    id: 'case-unit', type: 'text', value: detail.unit || '', list: 'known-units', autocomplete: 'off',
+    pattern: '[a-z0-9]([a-z0-9-]{0,58}[a-z0-9])?', 'aria-describedby': 'case-unit-hint case-unit-status'
+  });
+  const known = el('datalist', { id: 'known-units' });
+  getJson('/api/v1/units').then((list) => known.append(...list.units.map((unit) => el('option', { value: unit }))))
+    .catch(() => {}); // suggestions only
+  const status = el('p', { id: 'case-unit-status', class: 'hint', role: 'status' });
+  const save = el('button', { type: 'submit', id: 'save-unit', i18n: ['case.unitSave'] });
+  const form = el('form', { id: 'unit-form', class: 'inline-form no-print', novalidate: true },
+    el('label', { for: 'case-unit', i18n: ['case.unitLabel'] }), ' ', input, known, ' ', save,
+    el('p', { id: 'case-unit-hint', class: 'hint', i18n: ['case.unitHint'] }), status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const unit = input.value.trim();
+    save.disabled = true;
+    try {
+      const saved = await api('PUT', `/api/v1/cases/${encodeURIComponent(caseId)}/unit`, { unit: unit || null });
+      detail.unit = saved.unit;
+      input.removeAttribute('aria-invalid');
+      tx(status, saved.unit ? 'case.unitSaved' : 'case.unitCleared', { unit: saved.unit });
+    } catch (error) {
+      input.setAttribute('aria-invalid', 'true');
+      status.removeAttribute('data-i18n');
+      status.textContent = describeError(error);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
 }
 
 function section(id, key, ...content) {

@@ -270,3 +270,71 @@ export function courseChart(meetings) {
     })));
   return el('div', { class: 'chart-box' }, scroll, legend, table);
 }
+
+// Series of the team course chart take the four type styles, then a fifth: colour, marker and dash differ each.
+const SERIES_STYLES = [...TYPES, 'EXTRA'];
+MARKERS.EXTRA = 'circle';
+DASHES.EXTRA = '1 4';
+
+/**
+ * Shares (0-100 %) per quarter for a few signals of a unit. A quarter or figure that is not shown (too few cases)
+ * leaves a gap, never a zero. series: [{ label, values: [share or null per quarter] }], at most five.
+ */
+export function shareCourseChart(title, quarters, series) {
+  const id = `sharechart-${++chartCount}`;
+  const left = 48;
+  const right = 16;
+  const top = 14;
+  const plotH = 180;
+  const column = 84;
+  const width = Math.max(560, left + right + quarters.length * column);
+  const height = top + plotH + 34;
+  const plotW = width - left - right;
+  const x = (i) => left + ((i + 0.5) * plotW) / quarters.length;
+  const y = (v) => top + plotH - (v / 100) * plotH;
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`, width, class: 'chart chart-course', role: 'img',
+    'aria-labelledby': `${id}-title ${id}-desc`, focusable: 'false'
+  },
+  svg('title', { id: `${id}-title`, text: title }),
+  svg('desc', { id: `${id}-desc`, text: t('teams.chartDesc') }));
+  for (const v of [0, 25, 50, 75, 100]) {
+    chart.append(
+      svg('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), class: v === 0 ? 'axis' : 'grid' }),
+      svg('text', { x: left - 8, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'tick',
+        text: `${v}%` }));
+  }
+  quarters.forEach((quarter, i) => {
+    chart.append(svg('text', { x: x(i), y: top + plotH + 22, 'text-anchor': 'middle', class: 'tick', text: quarter }));
+  });
+  series.forEach((line, s) => {
+    const style = SERIES_STYLES[s % SERIES_STYLES.length];
+    // a run of shown quarters is one line; a hidden quarter breaks it
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) {
+        chart.append(svg('polyline', {
+          points: run.map(([px, py]) => `${px},${py}`).join(' '), class: `line line-${style}`,
+          'stroke-dasharray': DASHES[style], fill: 'none'
+        }));
+      }
+      run = [];
+    };
+    line.values.forEach((v, i) => {
+      if (v === null || v === undefined) {
+        flush();
+        return;
+      }
+      run.push([x(i), y(v)]);
+      const dot = marker(style, x(i), y(v));
+      dot.append(svg('title', { text: `${line.label}: ${v}% (${quarters[i]})` }));
+      chart.append(dot);
+    });
+    flush();
+  });
+  const scroll = el('div', { class: 'chart-scroll', tabindex: '0', role: 'group' }, chart);
+  txAttr(scroll, 'aria-label', 'chart.scrollHint');
+  const legend = el('ul', { class: 'legend', 'aria-label': t('chart.legend') },
+    series.map((line, s) => el('li', {}, legendSwatch(SERIES_STYLES[s % SERIES_STYLES.length]), ' ', line.label)));
+  return el('div', { class: 'chart-box' }, scroll, legend);
+}

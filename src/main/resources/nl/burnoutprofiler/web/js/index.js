@@ -10,6 +10,10 @@ if (session) {
     case 'case-manager':
       location.replace('cases.html');
       break;
+    case 'organisation':
+      // the organisation sees its teams, never a case
+      location.replace('teams.html');
+      break;
     case 'admin':
       // admins read no cases; their page is users, tokens, rules and the audit log
       location.replace('admin.html');

@@ -6,7 +6,8 @@ import { applyTexts, getLang, onLangChange, otherLang, setLang, t, tx } from './
 const NAV = [
   { id: 'nav-intake', page: 'intake', href: 'intake.html', key: 'nav.intake', roles: ['coach'] },
   { id: 'nav-cases', page: 'cases', href: 'cases.html', key: 'nav.cases', roles: ['coach', 'case-manager'] },
-  { id: 'nav-admin', page: 'admin', href: 'admin.html', key: 'nav.admin', roles: ['admin'] }
+  { id: 'nav-admin', page: 'admin', href: 'admin.html', key: 'nav.admin', roles: ['admin'] },
+  { id: 'nav-teams', page: 'teams', href: 'teams.html', key: 'nav.teams', roles: ['organisation'] }
 ];
 
 /**
