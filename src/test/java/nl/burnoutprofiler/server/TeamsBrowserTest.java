@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.burnoutprofiler.server.TestServer.Caller;
@@ -40,8 +41,7 @@ class TeamsBrowserTest {
         server = TestServer.start(data);
         server.createUser("maria", Role.CASE_MANAGER, null, TestServer.PASSWORD);
         Caller anna = server.coach("anna", "maria");
-        server.createUser("hanna", Role.ORGANISATION, null, TestServer.PASSWORD);
-        server.database().units().assign("hanna", "zorg-team-3", "root");
+        server.createUser("root", Role.ADMIN, null, TestServer.PASSWORD);
         for (int i = 1; i <= 7; i++) {
             String caseId = "zt3-" + i;
             assertThat(anna.post("/api/v1/cases/" + caseId + "/intakes", TestIntake.withoutCaseId().on("2026-10-06")
@@ -68,7 +68,27 @@ class TeamsBrowserTest {
     }
 
     @Test
-    void aCaseManagerPutsACaseInATeamAndTheLeadReadsTheTeam() throws IOException {
+    void anAdminGivesTheLeadATeamACaseManagerPutsACaseInItAndTheLeadReadsTheTeam() throws IOException {
+        chromium.signIn("root", TestServer.PASSWORD);
+        wait.until(ExpectedConditions.urlContains("admin.html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("user-username"))).sendKeys("hanna");
+        browser.findElement(By.id("user-displayName")).sendKeys("Hanna (HR)");
+        browser.findElement(By.id("user-password")).sendKeys(TestServer.PASSWORD);
+        new Select(browser.findElement(By.id("user-role"))).selectByValue("organisation");
+        assertThat(browser.findElement(By.id("user-manager-field")).isDisplayed()).isFalse();
+        browser.findElement(By.id("create-user")).click();
+        By hannaRow = By.cssSelector("#users-table tr[data-username='hanna']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unit-input-hanna"))).sendKeys("zorg-team-3");
+        browser.findElement(hannaRow).findElement(By.cssSelector("button.add-unit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#users-table tr[data-username='hanna'] li[data-unit='zorg-team-3']")));
+        assertThat(server.database().units().assignedTo("hanna")).containsExactly("zorg-team-3");
+        assertThat(browser.findElement(By.id("user-status")).getText()).contains("hanna", "zorg-team-3");
+        chromium.script("document.getElementById('users-section').scrollIntoView()");
+        chromium.screenshot("teams-00-admin-assigns");
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("login.html"));
+
         chromium.signIn("maria", TestServer.PASSWORD);
         wait.until(ExpectedConditions.urlContains("cases.html"));
         chromium.open("case.html?id=zt3-1");

@@ -39,7 +39,7 @@ async function start() {
     showMessageKey('admin.forbidden');
     return;
   }
-  const loaded = await Promise.allSettled([loadRuleSet(), loadUsers(), loadAudit(), loadTokens()]);
+  const loaded = await Promise.allSettled([loadRuleSet(), loadUsers(), loadAudit(), loadTokens(), loadUnitsInUse()]);
   doneLoading();
   const failed = loaded.find((r) => r.status === 'rejected');
   if (failed) {
@@ -55,6 +55,7 @@ async function start() {
   $('reload-rules').addEventListener('click', reloadRules);
   $('user-form').addEventListener('submit', createUser);
   $('users-table').addEventListener('click', onUserTableClick);
+  $('users-table').addEventListener('click', onUnitClick);
   $('user-role').addEventListener('change', syncManagerField);
   $('token-form').addEventListener('submit', createToken);
   $('token-role').addEventListener('change', syncTokenUserField);
@@ -314,6 +315,17 @@ function displayOf(username) {
   return user && user.displayName && user.displayName !== username ? `${user.displayName} (${username})` : username;
 }
 
+/** The units cases are in, offered when a team is added to an organisation user. */
+async function loadUnitsInUse() {
+  let list = $('units-in-use');
+  if (!list) {
+    list = el('datalist', { id: 'units-in-use' });
+    document.body.append(list);
+  }
+  const { units } = await getJson('/api/v1/units');
+  clear(list).append(...units.map((unit) => el('option', { value: unit })));
+}
+
 function renderUsers() {
   const tbody = $('users-table').querySelector('tbody');
   clear(tbody);
@@ -328,6 +340,7 @@ function renderUsers() {
     el('td', { text: user.displayName || '' }),
     el('td', { text: roleName(user.role) }),
     el('td', { text: user.manager ? displayOf(user.manager) : '' }),
+    el('td', { class: 'user-units' }, user.role === 'organisation' ? unitsCell(user) : null),
     timeCell(user.createdAt),
     el('td', {}, el('span', { class: active ? 'badge badge-active' : 'badge badge-revoked',
       i18n: [active ? 'users.active' : 'users.inactive'] })),
@@ -338,6 +351,50 @@ function renderUsers() {
       active && !self ? el('button', { type: 'button', class: 'button-quiet deactivate-user', 'data-username': user.username },
         t('users.deactivate'), el('span', { class: 'visually-hidden', text: ` ${user.username}` })) : null)));
   }
+}
+
+/** The teams an organisation user sees: each with a button to take it away, and a field to add one. */
+function unitsCell(user) {
+  const name = user.username;
+  const input = el('input', {
+    type: 'text', class: 'unit-input', id: `unit-input-${name}`, 'data-username': name, list: 'units-in-use',
+    pattern: '[a-z0-9]([a-z0-9-]{0,58}[a-z0-9])?', autocomplete: 'off', 'aria-label': t('users.unitNew', { username: name })
+  });
+  return [
+    el('ul', { class: 'plain-list chips' }, (user.units || []).map((unit) => el('li', { 'data-unit': unit },
+      el('code', { text: unit }), ' ',
+      el('button', { type: 'button', class: 'button-quiet remove-unit', 'data-username': name, 'data-unit': unit },
+        t('users.unitRemove'), el('span', { class: 'visually-hidden', text: ` ${unit} (${name})` }))))),
+    input, ' ',
+    el('button', { type: 'button', class: 'button-quiet add-unit', 'data-username': name }, t('users.unitAdd'),
+      el('span', { class: 'visually-hidden', text: ` (${name})` }))];
+}
+
+async function onUnitClick(event) {
+  const button = event.target.closest('button.add-unit, button.remove-unit');
+  if (!button) return;
+  const username = button.dataset.username;
+  const status = $('user-status');
+  button.disabled = true;
+  try {
+    if (button.classList.contains('add-unit')) {
+      const unit = $(`unit-input-${username}`).value.trim();
+      await postJson(`/api/v1/admin/users/${encodeURIComponent(username)}/units`, { unit });
+      setStatus(status, 'users.unitAdded', { username, unit });
+    } else {
+      const unit = button.dataset.unit;
+      await api('DELETE', `/api/v1/admin/users/${encodeURIComponent(username)}/units/${encodeURIComponent(unit)}`);
+      setStatus(status, 'users.unitRemoved', { username, unit });
+    }
+    await loadUsers();
+  } catch (error) {
+    if (signedOut(error)) return;
+    button.disabled = false;
+    setStatus(status, null);
+    status.textContent = describeError(error);
+  }
+  status.focus();
+  refreshAudit();
 }
 
 function fillManagers() {

@@ -25,6 +25,10 @@ const FORMS = {
     (m) => ['audit.detail.deactivated', { user: m[1], sessions: m[2], tokens: m[3] }]]],
   'store-intake': [[/^intake (\d+), meeting (\d+), version (\d+)$/, (m) => ['audit.detail.intake', { intake: m[1], meeting: m[2], version: m[3] }]]],
   'correct-intake': [[/^intake (\d+), meeting (\d+), version (\d+)$/, (m) => ['audit.detail.intake', { intake: m[1], meeting: m[2], version: m[3] }]]],
+  'set-unit': [[/^unit: (\S+) \(was: (\S+)\)$/, (m) => ['audit.detail.unit', { unit: unit(m[1]), before: unit(m[2]) }]]],
+  'assign-unit': [[/^unit (\S+) to (\S+)$/, (m) => ['audit.detail.unitAssigned', { unit: m[1], user: m[2] }]]],
+  'unassign-unit': [[/^unit (\S+) from (\S+)$/, (m) => ['audit.detail.unitUnassigned', { unit: m[1], user: m[2] }]]],
+  'read-unit-signals': [[/^unit (\S+)$/, (m) => ['audit.detail.unitRead', { unit: m[1] }]]],
   'erase-case': [[/^reason: (.*); removed intakes: (\d+), CDS cards: (\d+), feedback: (\d+)$/,
     (m) => ['audit.detail.erased', { reason: m[1], intakes: m[2], cards: m[3], feedback: m[4] }]]]
 };
@@ -32,6 +36,10 @@ const FORMS = {
 function scope(description) {
   if (description === 'for this account from this address') return 'accountAddress';
   return description === 'for this account' ? 'account' : 'address';
+}
+
+function unit(label) {
+  return label === 'none' ? t('audit.noUnit') : label;
 }
 
 function role(id) {
