@@ -124,7 +124,7 @@ public final class ProfilerServer implements AutoCloseable {
             }
         });
         Audit audit = new Audit(database.audit());
-        new SessionRoutes(authenticator, new SignInThrottle(clock), new ClientAddress(settings.trustedProxies()), audit,
+        new SessionRoutes(authenticator, new SignInThrottle(database.signInAttempts(), database.secrets().key(SignInThrottle.KEY_NAME), clock), new ClientAddress(settings.trustedProxies()), audit,
                 settings.sessionCookieSecure(), settings.sessionLifetime()).register(routes);
         new EngineRoutes(engine, clock, monitoring).register(routes);
         new CaseRoutes(engine, database, audit, clock, monitoring).register(routes);

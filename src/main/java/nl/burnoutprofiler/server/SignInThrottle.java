@@ -1,26 +1,27 @@
 package nl.burnoutprofiler.server;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import nl.burnoutprofiler.store.SignInAttempts;
 
 /**
  * Limits how often a password may be tried, so that guessing one takes years, and so that each refused try is
- * answered before any password is hashed.
+ * answered before any password is hashed. The counts live in the database, so every server on it (and every
+ * restart) counts the same attempts.
  * <p>
- * Three budgets of attempts, each a token bucket that fills up again at the end of its window:
+ * Three budgets of attempts, each a count in a window that begins with the first attempt after the last window
+ * ended:
  * <ul>
  * <li>one account from one client address: small, it stops guessing at one account;</li>
  * <li>one account from any address: looser, it stops guessing from many addresses at once. An address that signed
@@ -29,9 +30,9 @@ import io.github.bucket4j.TimeMeter;
  * <li>one address for any account: larger still, it stops trying one password on many accounts. An address the
  * account signed in from before is exempt here too, for a shared address (an office, a proxy).</li>
  * </ul>
- * An attempt takes a token from each budget before the password is checked (so parallel tries cannot overrun a
- * budget) and gives it back when the password was right. Buckets live in a cache of bounded size that forgets a
- * bucket once its window has passed without use, when it would be full again anyway.
+ * An attempt is counted in each budget before the password is checked (so parallel tries, on any server, cannot
+ * overrun a budget) and given back when the password was right. The database sees keyed hashes (HMAC-SHA-256 with
+ * a key of the servers) of accounts and addresses, never the usernames or addresses themselves.
  */
 final class SignInThrottle {
 
@@ -43,95 +44,84 @@ final class SignInThrottle {
             Duration.ofMinutes(15));
     static final Budget ACCOUNT = new Budget("for this account", 20, Duration.ofMinutes(15));
     static final Budget ADDRESS = new Budget("from this address", 100, Duration.ofMinutes(15));
+    private static final Duration LONGEST_WINDOW = List.of(ACCOUNT_FROM_ADDRESS, ACCOUNT, ADDRESS).stream()
+            .map(Budget::window).max(Duration::compareTo).orElseThrow();
 
     /** How long an address that signed in to an account stays exempt from that account's wider budgets. */
     static final Duration REMEMBERED_FOR = Duration.ofDays(30);
+    /** The name of the servers' key for hashing accounts and addresses. */
+    static final String KEY_NAME = "sign-in-throttle";
     /** Usernames are at most this long; a longer name given at sign-in counts under its first characters. */
     private static final int MAX_ACCOUNT = 100;
-    private static final long MAX_BUCKETS = 100_000;
-    private static final long MAX_REMEMBERED = 50_000;
-
-    /** A budget's bucket: for an account, an address, or both. */
-    private record Key(Budget budget, String account, String address) {
-    }
 
     /** A lock-out that a failed attempt started: the budget it spent, and until when. */
     record Lockout(Budget budget, String address, Instant until) {
     }
 
+    private final SignInAttempts store;
+    private final SecretKeySpec key;
     private final Clock clock;
-    private final TimeMeter timeMeter;
-    private final Cache<Key, Bucket> buckets;
-    private final Cache<Key, Boolean> signedInBefore;
 
-    SignInThrottle(Clock clock) {
+    SignInThrottle(SignInAttempts store, byte[] key, Clock clock) {
+        this.store = store;
+        this.key = new SecretKeySpec(key, "HmacSHA256");
         this.clock = clock;
-        this.timeMeter = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return nanos(clock.instant());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-        Ticker ticker = timeMeter::currentTimeNanos;
-        Duration longestWindow = List.of(ACCOUNT_FROM_ADDRESS, ACCOUNT, ADDRESS).stream().map(Budget::window)
-                .max(Duration::compareTo).orElseThrow();
-        this.buckets = Caffeine.newBuilder().ticker(ticker).maximumSize(MAX_BUCKETS)
-                .expireAfterAccess(longestWindow).build();
-        this.signedInBefore = Caffeine.newBuilder().ticker(ticker).maximumSize(MAX_REMEMBERED)
-                .expireAfterWrite(REMEMBERED_FOR).build();
     }
 
     /**
-     * Takes an attempt from every budget that applies, or from none when one of them is spent.
+     * Counts an attempt in every budget that applies, or in none when one of them is spent.
      *
      * @param account the username given, known or not
      * @param address the client's address
      */
     Attempt attempt(String account, String address) {
         String name = account.length() > MAX_ACCOUNT ? account.substring(0, MAX_ACCOUNT) : account;
-        List<Key> keys = new ArrayList<>();
-        keys.add(new Key(ACCOUNT_FROM_ADDRESS, name, address));
-        if (signedInBefore.getIfPresent(new Key(null, name, address)) == null) {
-            keys.add(new Key(ACCOUNT, name, null));
-            keys.add(new Key(ADDRESS, null, address));
+        List<Budget> budgets = new ArrayList<>();
+        budgets.add(ACCOUNT_FROM_ADDRESS);
+        Instant now = clock.instant();
+        if (!store.remembered(hash("signed-in", name, address), now)) {
+            budgets.add(ACCOUNT);
+            budgets.add(ADDRESS);
         }
         List<Taken> taken = new ArrayList<>();
-        for (Key key : keys) {
-            Bucket bucket = buckets.get(key, this::newBucket);
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                taken.forEach(Taken::giveBack);
-                return new Attempt(name, address, List.of(),
-                        Duration.ofNanos(probe.getNanosToWaitForRefill()), key.budget());
+        for (Budget budget : budgets) {
+            String keyHash = keyOf(budget, name, address);
+            SignInAttempts.Count count = store.take(keyHash, budget.window(), LONGEST_WINDOW, now);
+            Instant windowEnd = count.windowStart().plus(budget.window());
+            if (count.attempts() > budget.attempts()) {
+                store.giveBack(keyHash, count.windowStart());
+                taken.forEach(this::giveBack);
+                return new Attempt(name, address, List.of(), Duration.between(now, windowEnd), budget);
             }
-            taken.add(new Taken(key, bucket, probe.getRemainingTokens() == 0));
+            taken.add(new Taken(budget, keyHash, count.windowStart(), windowEnd,
+                    count.attempts() == budget.attempts()));
         }
         return new Attempt(name, address, taken, null, null);
     }
 
-    private Bucket newBucket(Key key) {
-        Budget budget = key.budget();
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(budget.attempts())
-                        .refillIntervally(budget.attempts(), budget.window()))
-                .withCustomTimePrecision(timeMeter)
-                .build();
-    }
-
-    private static long nanos(Instant instant) {
-        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
-    }
-
-    /** A token taken from a bucket; {@code last} when it was the bucket's last one. */
-    private record Taken(Key key, Bucket bucket, boolean last) {
-        void giveBack() {
-            bucket.addTokens(1);
+    private String keyOf(Budget budget, String account, String address) {
+        if (budget == ACCOUNT) {
+            return hash(budget.description(), account, "");
         }
+        return budget == ADDRESS ? hash(budget.description(), "", address) : hash(budget.description(), account, address);
+    }
+
+    private String hash(String purpose, String account, String address) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            for (String part : List.of(purpose, account)) {
+                mac.update(part.getBytes(StandardCharsets.UTF_8));
+                mac.update((byte) 0); // so that ("ab", "c") and ("a", "bc") differ
+            }
+            return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** An attempt counted in a budget's window; {@code last} when it was the budget's last one. */
+    private record Taken(Budget budget, String keyHash, Instant windowStart, Instant windowEnd, boolean last) {
     }
 
     /** One sign-in attempt: refused, or admitted until the password is checked. */
@@ -163,25 +153,30 @@ final class SignInThrottle {
 
         /** The password was right: the attempt is given back, and this address is remembered for the account. */
         void succeeded() {
-            taken.forEach(Taken::giveBack);
-            buckets.invalidate(new Key(ACCOUNT_FROM_ADDRESS, account, address));
-            signedInBefore.put(new Key(null, account, address), Boolean.TRUE);
+            giveBackAll();
+            store.clear(keyOf(ACCOUNT_FROM_ADDRESS, account, address));
+            Instant now = clock.instant();
+            store.remember(hash("signed-in", account, address), now.plus(REMEMBERED_FOR), now);
         }
 
         /** The password could not be checked: the attempt is given back, and counts for nothing. */
         void undecided() {
-            taken.forEach(Taken::giveBack);
+            giveBackAll();
+        }
+
+        private void giveBackAll() {
+            taken.forEach(SignInThrottle.this::giveBack);
         }
 
         /** The password was wrong: the lock-outs this attempt started, by taking a budget's last attempt. */
         List<Lockout> failed() {
             return taken.stream().filter(Taken::last)
-                    .map(t -> new Lockout(t.key().budget(), address, clock.instant().plus(untilRefill(t.bucket()))))
+                    .map(t -> new Lockout(t.budget(), address, t.windowEnd()))
                     .toList();
         }
+    }
 
-        private Duration untilRefill(Bucket bucket) {
-            return Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
-        }
+    private void giveBack(Taken taken) {
+        store.giveBack(taken.keyHash(), taken.windowStart());
     }
 }

@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
     private final UsedTokenIds usedTokenIds;
     private final RuleSetStore ruleSets;
     private final UnitStore units;
+    private final SignInAttempts signInAttempts;
 
     private Database(HikariDataSource pool, Dialect dialect, Clock clock, String where) {
         this.pool = pool;
@@ -68,6 +69,7 @@ public final class Database implements AutoCloseable {
         this.usedTokenIds = new UsedTokenIds(jdbc);
         this.ruleSets = new RuleSetStore(jdbc);
         this.units = new UnitStore(jdbc);
+        this.signInAttempts = new SignInAttempts(jdbc);
     }
 
     /**
@@ -171,6 +173,11 @@ public final class Database implements AutoCloseable {
     /** The rule sets the servers run, and which one is active. */
     public RuleSetStore ruleSets() {
         return ruleSets;
+    }
+
+    /** Sign-in attempts counted for throttling, shared by every server on the database. */
+    public SignInAttempts signInAttempts() {
+        return signInAttempts;
     }
 
     /** Organisational units of cases and of organisation users. */

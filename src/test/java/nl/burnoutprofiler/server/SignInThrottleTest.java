@@ -2,6 +2,11 @@ package nl.burnoutprofiler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import nl.burnoutprofiler.server.SignInThrottle.Attempt;
 import nl.burnoutprofiler.server.SignInThrottle.Budget;
 import nl.burnoutprofiler.server.SignInThrottle.Lockout;
+import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.TestClock;
+import nl.burnoutprofiler.store.TestDatabases;
 
 class SignInThrottleTest {
 
@@ -24,7 +34,53 @@ class SignInThrottleTest {
     private static final String ATTACKER = "203.0.113.66";
 
     private final TestClock clock = new TestClock(Instant.parse("2026-12-01T09:00:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(clock);
+    @TempDir
+    Path folder;
+    private Database database;
+    private SignInThrottle throttle;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(TestDatabases.embedded(folder.resolve("data")), clock);
+        throttle = throttleOn(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private SignInThrottle throttleOn(Database db) {
+        return new SignInThrottle(db.signInAttempts(), db.secrets().key(SignInThrottle.KEY_NAME), clock);
+    }
+
+    /** A second server on the same database counts the same attempts. */
+    @Test
+    void attemptsCountedThroughOneServerLockTheAccountOnAnother() {
+        fail("anna", OFFICE, 5);
+        try (Database other = Database.open(TestDatabases.embedded(folder.resolve("data")), clock)) {
+            Attempt elsewhere = throttleOn(other).attempt("anna", OFFICE);
+            assertThat(elsewhere.refusedFor()).isPresent();
+            assertThat(elsewhere.spentBudget()).isEqualTo(SignInThrottle.ACCOUNT_FROM_ADDRESS);
+        }
+    }
+
+    @Test
+    void theDatabaseNeverSeesAUsernameOrAnAddress() throws SQLException {
+        fail("anna", OFFICE, 3);
+        throttle.attempt("anna", OFFICE).succeeded();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT key_hash FROM sign_in_attempts UNION ALL"
+                     + " SELECT key_hash FROM sign_in_addresses")) {
+            int keys = 0;
+            while (rows.next()) {
+                assertThat(rows.getString(1)).matches("[0-9a-f]{64}").doesNotContain("anna");
+                keys++;
+            }
+            assertThat(keys).isPositive();
+        }
+    }
 
     /** Fails {@code times} attempts and returns the lock-outs they started. */
     private List<Lockout> fail(String account, String address, int times) {

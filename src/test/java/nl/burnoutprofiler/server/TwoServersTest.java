@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.burnoutprofiler.server.TestServer.Caller;
 import nl.burnoutprofiler.server.TestServer.Response;
 import nl.burnoutprofiler.store.DatabaseSettings;
+import nl.burnoutprofiler.store.Role;
 import nl.burnoutprofiler.store.RuleSetStore;
 import nl.burnoutprofiler.store.TestDatabases;
 
@@ -180,5 +181,23 @@ class TwoServersTest {
         Response replayed = b.anonymous().with("Authorization", "Bearer " + jwt).post(CdsHooksRoutes.SERVICE, hook);
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(401);
         assertThat(replayed.json().path("detail").asText()).contains("jti was used before");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void wrongPasswordsTriedOnOneServerLockTheAccountOnTheOther(Store store) {
+        DatabaseSettings database = sharedDatabase(store);
+        TestServer a = startServer(database, UnaryOperator.identity());
+        TestServer b = startServer(database, UnaryOperator.identity());
+        a.createUser("anna", Role.COACH, null, TestServer.PASSWORD);
+        String wrong = "{\"username\":\"anna\",\"password\":\"not her password\"}";
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FROM_ADDRESS.attempts(); i++) {
+            assertThat(a.anonymous().post("/api/v1/session", wrong).status()).isEqualTo(401);
+        }
+
+        Response right = b.anonymous().post("/api/v1/session",
+                "{\"username\":\"anna\",\"password\":\"" + TestServer.PASSWORD + "\"}");
+        assertThat(right.status()).as(right.toString()).isEqualTo(429);
+        assertThat(right.headers().get("retry-after")).isNotEmpty();
     }
 }

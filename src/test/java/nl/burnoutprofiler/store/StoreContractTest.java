@@ -998,7 +998,7 @@ abstract class StoreContractTest {
                 applied.add(rows.getString("version"));
             }
             assertThat(applied).as("each migration ran once").containsExactly("1", "2", "3", "4", "5", "6", "7",
-                    "8", "9", "10");
+                    "8", "9", "10", "11");
         }
         assertThat(db.users().find("carl")).isPresent();
     }
