@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nl.burnoutprofiler.server.TestServer.Caller;
 import nl.burnoutprofiler.server.TestServer.Response;
 import nl.burnoutprofiler.store.Role;
+import nl.burnoutprofiler.store.TestDatabases;
 
 /**
  * The organisation's view through the API: coaches and case managers put cases in units, an admin assigns units to
@@ -182,5 +183,28 @@ class OrganisationViewTest {
         assertThat(taken.status()).isEqualTo(200);
         assertFits(taken, "#/components/schemas/UnitList");
         assertThat(taken.json().path("units")).extracting(JsonNode::asText).doesNotContain("zorg-team-8");
+    }
+
+    /** The same view on PostgreSQL (skipped without a test server, failed in CI). */
+    @Test
+    void onPostgreSqlTheLeadSeesTheirTeamAndNoCase() {
+        try (TestDatabases.PostgresSchema schema = TestDatabases.postgres();
+             TestServer onPostgres = TestServer.start(TestServer.settings(schema.settings()))) {
+            Caller coach = onPostgres.coach("carl");
+            for (int i = 1; i <= 6; i++) {
+                store(coach, "pg-" + i, "LOW_SUPPORT");
+                assertThat(coach.call("PUT", "/api/v1/cases/pg-" + i + "/unit", "{\"unit\":\"wijk-team-1\"}")
+                        .status()).isEqualTo(200);
+            }
+            onPostgres.createUser("olga", Role.ORGANISATION, null, TestServer.PASSWORD);
+            onPostgres.database().units().assign("olga", "wijk-team-1", "root");
+            Caller olga = onPostgres.signIn("olga", TestServer.PASSWORD);
+
+            Response response = olga.get("/api/v1/units/wijk-team-1/signals");
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertFits(response, "#/components/schemas/TeamSignals");
+            assertThat(cell(response.json().path("current"), "CONTEXT", "LOW_SUPPORT").path("count").asInt()).isIn(5, 10);
+            assertThat(olga.get("/api/v1/cases/pg-1").status()).isEqualTo(403);
+        }
     }
 }
