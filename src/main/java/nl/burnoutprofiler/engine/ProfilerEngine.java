@@ -94,7 +94,7 @@ public final class ProfilerEngine {
         if (!engine.ruleSet.smokeTested()) {
             SmokeAssessment.run(engine.ruleSet);
         }
-        if (engine.organisation != null) {
+        if (engine.organisation != null && !engine.organisation.smokeTested()) {
             OrganisationSmoke.run(engine.organisation, engine.catalogue());
         }
         LOG.info("rule set {} loaded from {} ({}): {} rules, {} organisation rules, {} observation codes, in {} ms",

@@ -14,9 +14,10 @@ import nl.burnoutprofiler.engine.catalogue.Bibliography;
 /**
  * The organisation rules of a rule set: a rule base of their own beside the client's, so that advising a team can
  * never change a client's assessment. Rules are keyed by rule name; the actions by id, in catalogue order.
+ * {@code smokeTested} tells whether the smoke advice already passed on exactly this rule base at build time.
  */
 public record OrganisationRuleSet(KieBase kieBase, Map<String, ActionText> actions, Map<String, RuleInfo> rules,
-                                  String version, boolean precompiled, KieSessionsPool sessions,
+                                  String version, boolean precompiled, boolean smokeTested, KieSessionsPool sessions,
                                   TeamAdviceAssembler assembler) {
 
     /** A team is advised now and then, not thousands of times a second: a couple of ready sessions will do. */
@@ -28,8 +29,8 @@ public record OrganisationRuleSet(KieBase kieBase, Map<String, ActionText> actio
     }
 
     OrganisationRuleSet(KieBase kieBase, Map<String, ActionText> actions, Map<String, RuleInfo> rules,
-                        Bibliography bibliography, String version, boolean precompiled) {
-        this(kieBase, actions, rules, version, precompiled, kieBase.newKieSessionsPool(POOLED_SESSIONS),
+                        Bibliography bibliography, String version, boolean precompiled, boolean smokeTested) {
+        this(kieBase, actions, rules, version, precompiled, smokeTested, kieBase.newKieSessionsPool(POOLED_SESSIONS),
                 new TeamAdviceAssembler(actions, bibliography, version));
     }
 }

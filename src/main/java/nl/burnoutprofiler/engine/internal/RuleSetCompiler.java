@@ -55,9 +55,9 @@ public final class RuleSetCompiler {
         Path descriptorFile = output.resolve(PrecompiledRuleBase.DESCRIPTOR);
         Files.createDirectories(descriptorFile.getParent());
         Files.writeString(descriptorFile, descriptor + "smokeTested=false\n", StandardCharsets.UTF_8);
-        // Load what was just written, as the jar will. The catalogue checks and the smoke assessment run on the
-        // precompiled rule base here, once: a broken rule set fails the build, and a start-up from the jar need
-        // not repeat the smoke assessment on the very same rule base.
+        // Load what was just written, as the jar will. The catalogue checks and the smoke runs (the client's and the
+        // organisation's) run on the precompiled rule bases here, once: a broken rule set fails the build, and a
+        // start-up from the jar need not repeat them on the very same rule bases.
         try {
             ProfilerEngine engine = ProfilerEngine.fromDirectory(Path.of(args[0]));
             if (!engine.usesPrecompiledRules()) {

@@ -137,7 +137,8 @@ public final class RuleSetLoader {
             Map<String, RuleInfo> organisationRules = describeRules(organisation.kieBase(), organisationLocations);
             OrganisationRules.refuseIdsOfClientRules(organisationRules, client.rules());
             return new LoadedRuleSet(client, new OrganisationRuleSet(organisation.kieBase(), actions,
-                    organisationRules, catalogue.bibliography(), version, organisation.precompiled()));
+                    organisationRules, catalogue.bibliography(), version, organisation.precompiled(),
+                    organisation.precompiled() && PrecompiledRuleBase.smokeTested()));
         } finally {
             builder.shutdownNow();
         }
