@@ -1,18 +1,27 @@
 package nl.burnoutprofiler.engine;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.burnoutprofiler.engine.catalogue.ActionText;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
 import nl.burnoutprofiler.engine.internal.Evaluation;
+import nl.burnoutprofiler.engine.internal.OrganisationRuleSet;
+import nl.burnoutprofiler.engine.internal.OrganisationSmoke;
 import nl.burnoutprofiler.engine.internal.RuleSet;
 import nl.burnoutprofiler.engine.internal.RuleSetFiles;
 import nl.burnoutprofiler.engine.internal.RuleSetLoader;
+import nl.burnoutprofiler.engine.internal.RuleSetLoader.LoadedRuleSet;
 import nl.burnoutprofiler.engine.internal.SmokeAssessment;
+import nl.burnoutprofiler.engine.internal.TeamEvaluation;
+import nl.burnoutprofiler.engine.team.TeamAdvice;
+import nl.burnoutprofiler.engine.team.TeamSignals;
 
 /**
  * The burnout-profiler engine: built once from a rule set, then asked to {@link #assess(Intake) assess} any
@@ -33,11 +42,14 @@ public final class ProfilerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ProfilerEngine.class);
 
     private final RuleSet ruleSet;
+    /** Null for a rule set without organisation rules (sets made before there were any). */
+    private final OrganisationRuleSet organisation;
     private final RuleSetFiles files;
     private final IntakeValidator validator;
 
-    private ProfilerEngine(RuleSet ruleSet, RuleSetFiles files) {
-        this.ruleSet = ruleSet;
+    private ProfilerEngine(LoadedRuleSet loaded, RuleSetFiles files) {
+        this.ruleSet = loaded.client();
+        this.organisation = loaded.organisation();
         this.files = files;
         this.validator = new IntakeValidator(ruleSet.catalogue());
     }
@@ -78,13 +90,16 @@ public final class ProfilerEngine {
 
     private static ProfilerEngine build(RuleSetFiles files, RuleCompilation compilation) {
         long started = System.nanoTime();
-        ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.load(files, compilation), files);
+        ProfilerEngine engine = new ProfilerEngine(RuleSetLoader.loadAll(files, compilation), files);
         if (!engine.ruleSet.smokeTested()) {
             SmokeAssessment.run(engine.ruleSet);
         }
-        LOG.info("rule set {} loaded from {} ({}): {} rules, {} observation codes, in {} ms",
+        if (engine.organisation != null && !engine.organisation.smokeTested()) {
+            OrganisationSmoke.run(engine.organisation, engine.catalogue());
+        }
+        LOG.info("rule set {} loaded from {} ({}): {} rules, {} organisation rules, {} observation codes, in {} ms",
                 engine.ruleSetVersion(), files.origin(), engine.usesPrecompiledRules() ? "precompiled" : "compiled at load",
-                engine.ruleSet.rules().size(), engine.catalogue().codeIds().size(),
+                engine.ruleSet.rules().size(), engine.organisationRules().size(), engine.catalogue().codeIds().size(),
                 (System.nanoTime() - started) / 1_000_000);
         if (!engine.unreadCodes().isEmpty()) {
             LOG.warn("rule set {}: {} observation code(s) of the catalogue read by no rule, recorded but changing no"
@@ -115,6 +130,45 @@ public final class ProfilerEngine {
     public CompactOutcome assessCompact(Intake intake) {
         validator.check(intake);
         return Evaluation.runCompact(ruleSet, intake);
+    }
+
+    /**
+     * Advises an organisation on what recurs in one of its units: actions per basic need and per recurring context
+     * signal, each with its rationale, who acts, the published cells it rests on, its sources and the rules that
+     * proposed it. Reads only the cells that are shown: a cell below the unit's minimum count never leads to an
+     * action. Thread-safe and deterministic, like {@link #assess(Intake)}.
+     *
+     * @throws IllegalStateException  when this rule set has no organisation rules ({@link #advisesTeams()})
+     * @throws RuleExecutionException when a rule fails, which is a fault of the rule set
+     */
+    public TeamAdvice adviseTeam(TeamSignals team) {
+        Objects.requireNonNull(team, "team");
+        if (organisation == null) {
+            throw new IllegalStateException("rule set " + ruleSetVersion() + " has no organisation rules");
+        }
+        return TeamEvaluation.run(organisation, team);
+    }
+
+    /** Whether this rule set has organisation rules, so that {@link #adviseTeam(TeamSignals)} can answer. */
+    public boolean advisesTeams() {
+        return organisation != null;
+    }
+
+    /** The organisation rules with id, title, source, file and line, ordered by id; empty without them. */
+    public List<RuleInfo> organisationRules() {
+        return organisation == null ? List.of() : organisation.rules().values().stream()
+                .sorted(Comparator.comparing(RuleInfo::id))
+                .toList();
+    }
+
+    /** Every action the organisation rules can propose, in catalogue order; empty without organisation rules. */
+    public List<ActionText> organisationActions() {
+        return organisation == null ? List.of() : List.copyOf(organisation.actions().values());
+    }
+
+    /** True when the organisation rules were compiled at build time rather than from the rule files at load. */
+    public boolean usesPrecompiledOrganisationRules() {
+        return organisation != null && organisation.precompiled();
     }
 
     /** The observation codes and advice texts of this rule set. */
@@ -148,10 +202,13 @@ public final class ProfilerEngine {
         return ruleSet.unreadCodes();
     }
 
-    /** Every rule of the set with its id, title, source, file and line, ordered by id. */
+    /**
+     * Every rule of the client assessment with its id, title, source, file and line, ordered by id; the organisation
+     * rules are {@link #organisationRules()}.
+     */
     public List<RuleInfo> rules() {
         return ruleSet.rules().values().stream()
-                .sorted(java.util.Comparator.comparing(RuleInfo::id))
+                .sorted(Comparator.comparing(RuleInfo::id))
                 .toList();
     }
 

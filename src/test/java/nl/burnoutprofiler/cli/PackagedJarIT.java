@@ -75,6 +75,6 @@ class PackagedJarIT {
         assertThat(rules.exit()).isZero();
         assertThat(rules.out()).contains("precompiled at build time");
         Run version = run("--version");
-        assertThat(version.out()).contains("burnout-profiler 0.1.0").contains("rule set 0.3.0+");
+        assertThat(version.out()).contains("burnout-profiler 0.1.0").contains("rule set 0.4.0+");
     }
 }

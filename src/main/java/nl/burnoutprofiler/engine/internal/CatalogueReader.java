@@ -99,6 +99,11 @@ final class CatalogueReader {
     }
 
     private <T> T parse(RuleSetFiles files, String name, Class<T> type) {
+        return parse(files, name, type, problems);
+    }
+
+    /** A catalogue file read strictly, or null with the reason, file, line and column added to {@code problems}. */
+    static <T> T parse(RuleSetFiles files, String name, Class<T> type, List<RuleProblem> problems) {
         String text = files.files().get(name);
         if (text == null) {
             problems.add(new RuleProblem(name, 0, 0, "file is missing from the rule set"));

@@ -13,8 +13,9 @@ import org.kie.api.KieBase;
 import org.kie.api.conf.KieBaseMutabilityOption;
 
 /**
- * The rule base compiled into the jar at build time by {@link RuleSetCompiler} (Drools executable model).
- * Loading it skips parsing and compiling the rules, which is most of a cold start.
+ * The rule bases compiled into the jar at build time by {@link RuleSetCompiler} (Drools executable model): the
+ * client rules' and the organisation rules'. Loading them skips parsing and compiling the rules, which is most of a
+ * cold start.
  */
 final class PrecompiledRuleBase {
 
@@ -23,14 +24,24 @@ final class PrecompiledRuleBase {
     private PrecompiledRuleBase() {
     }
 
-    /** The precompiled rule base, if one was built from exactly these files. */
+    /** The precompiled rule base of the client rules, if one was built from exactly these files. */
     static Optional<KieBase> matching(RuleSetFiles files) {
+        return matching(files, "model");
+    }
+
+    /** The precompiled rule base of the organisation rules, if one was built from exactly these files. */
+    static Optional<KieBase> matchingOrganisation(RuleSetFiles files) {
+        return matching(files, "organisationModel");
+    }
+
+    private static Optional<KieBase> matching(RuleSetFiles files, String modelKey) {
         Properties descriptor = descriptor();
-        if (descriptor == null || !files.contentHash().equals(descriptor.getProperty("hash"))) {
+        if (descriptor == null || !files.contentHash().equals(descriptor.getProperty("hash"))
+                || descriptor.getProperty(modelKey) == null) {
             return Optional.empty();
         }
         try {
-            Model model = (Model) Class.forName(descriptor.getProperty("model"), true,
+            Model model = (Model) Class.forName(descriptor.getProperty(modelKey), true,
                     PrecompiledRuleBase.class.getClassLoader()).getDeclaredConstructor().newInstance();
             return Optional.of(KieBaseBuilder.createKieBaseFromModel(model, KieBaseMutabilityOption.DISABLED));
         } catch (ReflectiveOperationException e) {

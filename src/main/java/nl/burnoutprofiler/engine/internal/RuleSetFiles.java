@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import nl.burnoutprofiler.engine.RuleProblem;
@@ -35,6 +36,8 @@ public final class RuleSetFiles {
 
     /** Where the build packages the {@code rules/} folder inside the jar. */
     public static final String PACKAGED_ROOT = "nl/burnoutprofiler/rules";
+    /** The rule files in this folder advise organisations on team signals; they form a rule base of their own. */
+    public static final String ORGANISATION_FOLDER = "organisation/";
     static final String MARKER = "ruleset.properties";
 
     private final String origin;
@@ -180,13 +183,32 @@ public final class RuleSetFiles {
         }
     }
 
+    /** Every rule file of the set, the client's and the organisation's. */
     public Map<String, String> drlFiles() {
+        return drlFiles(name -> true);
+    }
+
+    /** The rule files that assess a client's intake: every rule file outside {@code organisation/}. */
+    public Map<String, String> clientRuleFiles() {
+        return drlFiles(name -> !isOrganisationFile(name));
+    }
+
+    /** The rule files that advise an organisation on its team signals: those in {@code organisation/}. */
+    public Map<String, String> organisationRuleFiles() {
+        return drlFiles(RuleSetFiles::isOrganisationFile);
+    }
+
+    private Map<String, String> drlFiles(Predicate<String> which) {
         Map<String, String> drl = new TreeMap<>();
         files.forEach((name, text) -> {
-            if (name.endsWith(".drl")) {
+            if (name.endsWith(".drl") && which.test(name)) {
                 drl.put(name, text);
             }
         });
         return drl;
+    }
+
+    static boolean isOrganisationFile(String name) {
+        return name.startsWith(ORGANISATION_FOLDER);
     }
 }

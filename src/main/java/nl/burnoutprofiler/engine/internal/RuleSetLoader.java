@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,14 @@ import nl.burnoutprofiler.engine.RuleCompilation;
 import nl.burnoutprofiler.engine.RuleInfo;
 import nl.burnoutprofiler.engine.RuleProblem;
 import nl.burnoutprofiler.engine.RuleSetException;
+import nl.burnoutprofiler.engine.catalogue.ActionText;
 import nl.burnoutprofiler.engine.catalogue.Catalogue;
 import nl.burnoutprofiler.engine.catalogue.ObservationCode;
 
 /**
  * Turns the files of a rule set into a checked, immutable {@link RuleSet}: catalogue first, then every quoted
- * identifier in the rules against it, then the Drools build, then the metadata of every rule.
+ * identifier in the rules against it, then the Drools build, then the metadata of every rule. The organisation
+ * rules ({@code organisation/}) go through the same steps into a rule base of their own.
  */
 public final class RuleSetLoader {
 
@@ -56,6 +59,21 @@ public final class RuleSetLoader {
      * catalogue is read and the rules are checked against it, which shortens a cold start.
      */
     public static RuleSet load(RuleSetFiles files, RuleCompilation compilation) {
+        return loadAll(files, compilation).client();
+    }
+
+    /**
+     * The client's rule set and, when the set has organisation rules, those: two rule bases, one version.
+     *
+     * @param client       assesses a client's intake
+     * @param organisation advises an organisation on its team signals; null for a rule set without
+     *                     {@code organisation.files=}
+     */
+    public record LoadedRuleSet(RuleSet client, OrganisationRuleSet organisation) {
+    }
+
+    /** Loads and checks a rule set with its organisation rules; {@link #load} says how. */
+    public static LoadedRuleSet loadAll(RuleSetFiles files, RuleCompilation compilation) {
         ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rule-base-builder");
             thread.setDaemon(true);
@@ -69,29 +87,58 @@ public final class RuleSetLoader {
                         return new Built(precompiled.get(), true);
                     }
                 }
-                return new Built(build(files.drlFiles()), false);
+                return new Built(build(files.clientRuleFiles()), false);
+            });
+            Map<String, String> organisationFiles = files.organisationRuleFiles();
+            // Queued behind the client's: the organisation rules are few, and a cold start has two cores at most.
+            Future<Built> organisationBase = organisationFiles.isEmpty() ? null : builder.submit(() -> {
+                if (compilation == RuleCompilation.PRECOMPILED_WHEN_IDENTICAL) {
+                    var precompiled = PrecompiledRuleBase.matchingOrganisation(files);
+                    if (precompiled.isPresent()) {
+                        return new Built(precompiled.get(), true);
+                    }
+                }
+                return new Built(build(organisationFiles), false);
             });
             CatalogueReader catalogueReader = new CatalogueReader();
             Catalogue catalogue = catalogueReader.read(files);
             List<RuleProblem> problems = new ArrayList<>(catalogueReader.problems());
             RuleSetManifest manifest = RuleSetManifest.read(files, problems);
             if (catalogue != null) {
-                problems.addAll(unknownIdentifiers(files.drlFiles(), catalogue));
+                problems.addAll(unknownIdentifiers(files.clientRuleFiles(), catalogue::knowsIdentifier,
+                        "is not in the catalogue (observation code, recommendation, avoid or question id)"));
             }
-            if (files.drlFiles().isEmpty()) {
+            if (files.clientRuleFiles().isEmpty()) {
                 problems.add(new RuleProblem(files.origin(), 0, 0, "contains no .drl rule files"));
             }
+            Map<String, ActionText> actions = catalogue == null ? null
+                    : OrganisationRules.actions(files, catalogue, problems);
             if (!problems.isEmpty()) {
                 kieBase.cancel(true);
+                if (organisationBase != null) {
+                    organisationBase.cancel(true);
+                }
                 throw new RuleSetException(problems);
             }
             Map<String, Location> locations = new HashMap<>();
-            files.drlFiles().forEach((file, text) -> locateRules(file, text, locations));
+            files.clientRuleFiles().forEach((file, text) -> locateRules(file, text, locations));
             Built built = await(kieBase);
-            return new RuleSet(built.kieBase(), catalogue, version(manifest, files),
+            String version = version(manifest, files);
+            RuleSet client = new RuleSet(built.kieBase(), catalogue, version,
                     describeRules(built.kieBase(), locations), manifest.phases(),
-                    unreadCodes(files.drlFiles(), catalogue), built.precompiled(),
+                    unreadCodes(files.clientRuleFiles(), catalogue), built.precompiled(),
                     built.precompiled() && PrecompiledRuleBase.smokeTested());
+            if (organisationBase == null) {
+                return new LoadedRuleSet(client, null);
+            }
+            Map<String, Location> organisationLocations = new HashMap<>();
+            organisationFiles.forEach((file, text) -> locateRules(file, text, organisationLocations));
+            Built organisation = await(organisationBase);
+            Map<String, RuleInfo> organisationRules = describeRules(organisation.kieBase(), organisationLocations);
+            OrganisationRules.refuseIdsOfClientRules(organisationRules, client.rules());
+            return new LoadedRuleSet(client, new OrganisationRuleSet(organisation.kieBase(), actions,
+                    organisationRules, catalogue.bibliography(), version, organisation.precompiled(),
+                    organisation.precompiled() && PrecompiledRuleBase.smokeTested()));
         } finally {
             builder.shutdownNow();
         }
@@ -158,12 +205,13 @@ public final class RuleSetLoader {
         return root >= 0 ? kfsPath.substring(root + PACKAGE_FOLDER.length()) : kfsPath;
     }
 
-    private static List<RuleProblem> unknownIdentifiers(Map<String, String> drlFiles, Catalogue catalogue) {
+    /** Each quoted identifier in the rules' code that {@code known} does not know, with file, line and column. */
+    static List<RuleProblem> unknownIdentifiers(Map<String, String> drlFiles, Predicate<String> known,
+                                                String reason) {
         List<RuleProblem> problems = new ArrayList<>();
         forEachQuotedIdentifier(drlFiles, (file, line, column, identifier) -> {
-            if (!catalogue.knowsIdentifier(identifier)) {
-                problems.add(new RuleProblem(file, line, column, "\"" + identifier
-                        + "\" is not in the catalogue (observation code, recommendation, avoid or question id)"));
+            if (!known.test(identifier)) {
+                problems.add(new RuleProblem(file, line, column, "\"" + identifier + "\" " + reason));
             }
         });
         return problems;

@@ -13,11 +13,14 @@ import java.util.Set;
 import nl.burnoutprofiler.engine.RuleProblem;
 
 /**
- * What {@code ruleset.properties} says a rule set is: its version, every rule file ({@code files=}) and the
- * phases whose rules must fire ({@code phases=}, each the name of one of those files without {@code .drl}).
- * Reading it checks the folder against it: a named file missing, or a rule file not named, is a problem.
+ * What {@code ruleset.properties} says a rule set is: its version, every rule file of the client assessment
+ * ({@code files=}), every rule file of the organisation advice ({@code organisation.files=}, in
+ * {@code organisation/}; optional, as older rule sets have none) and the phases whose rules must fire
+ * ({@code phases=}, each the name of one of the client's files without {@code .drl}). Reading it checks the folder
+ * against it: a named file missing, or a rule file not named, is a problem.
  */
-record RuleSetManifest(String semanticVersion, Set<String> ruleFiles, List<String> phases) {
+record RuleSetManifest(String semanticVersion, Set<String> ruleFiles, Set<String> organisationFiles,
+                       List<String> phases) {
 
     static final String FILE = RuleSetFiles.MARKER;
     private static final String RULE_FILE_SUFFIX = ".drl";
@@ -27,7 +30,7 @@ record RuleSetManifest(String semanticVersion, Set<String> ruleFiles, List<Strin
         String text = files.files().get(FILE);
         if (text == null) {
             problems.add(new RuleProblem(FILE, 0, 0, "file is missing: it gives the rule-set version, files and phases"));
-            return new RuleSetManifest("0.0.0", Set.of(), List.of());
+            return new RuleSetManifest("0.0.0", Set.of(), Set.of(), List.of());
         }
         Properties properties = new Properties();
         try {
@@ -41,6 +44,7 @@ record RuleSetManifest(String semanticVersion, Set<String> ruleFiles, List<Strin
             version = "0.0.0";
         }
         Set<String> ruleFiles = new LinkedHashSet<>(list(properties, "files"));
+        Set<String> organisationFiles = new LinkedHashSet<>(list(properties, "organisation.files"));
         List<String> phases = list(properties, "phases");
         if (ruleFiles.isEmpty()) {
             problems.add(new RuleProblem(FILE, 0, 0, "files= must name every rule file of the set, "
@@ -50,7 +54,7 @@ record RuleSetManifest(String semanticVersion, Set<String> ruleFiles, List<Strin
             problems.add(new RuleProblem(FILE, 0, 0, "phases= must name the phases whose rules must fire, "
                     + "e.g. phases=safety,avoid"));
         }
-        RuleSetManifest manifest = new RuleSetManifest(version, ruleFiles, phases);
+        RuleSetManifest manifest = new RuleSetManifest(version, ruleFiles, organisationFiles, phases);
         manifest.check(files, problems);
         return manifest;
     }
@@ -64,9 +68,26 @@ record RuleSetManifest(String semanticVersion, Set<String> ruleFiles, List<Strin
                         + "rule folder"));
             }
         }
+        for (String named : organisationFiles) {
+            if (!named.endsWith(RULE_FILE_SUFFIX) || !RuleSetFiles.isOrganisationFile(named)) {
+                problems.add(new RuleProblem(FILE, 0, 0, "organisation.files= names " + named + ", which is not a .drl"
+                        + " rule file in " + RuleSetFiles.ORGANISATION_FOLDER));
+            } else if (!files.files().containsKey(named)) {
+                problems.add(new RuleProblem(named, 0, 0, "is named in " + FILE + " (organisation.files=) but missing"
+                        + " from the rule folder"));
+            }
+        }
+        for (String named : ruleFiles) {
+            if (RuleSetFiles.isOrganisationFile(named)) {
+                problems.add(new RuleProblem(FILE, 0, 0, "files= names " + named + ": the rule files in "
+                        + RuleSetFiles.ORGANISATION_FOLDER + " belong in organisation.files="));
+            }
+        }
         for (String present : files.drlFiles().keySet()) {
-            if (!ruleFiles.contains(present)) {
-                problems.add(new RuleProblem(present, 0, 0, "is not named in " + FILE + " (files=): name it there, "
+            boolean organisation = RuleSetFiles.isOrganisationFile(present);
+            if (!(organisation ? organisationFiles : ruleFiles).contains(present)) {
+                problems.add(new RuleProblem(present, 0, 0, "is not named in " + FILE + " ("
+                        + (organisation ? "organisation.files=" : "files=") + "): name it there, "
                         + "or move it out of the rule folder"));
             }
         }
