@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.http.Context;
 
+import nl.burnoutprofiler.engine.ProfilerEngine;
+import nl.burnoutprofiler.json.TeamAdviceJson;
 import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.Role;
 import nl.burnoutprofiler.store.UnitStore;
@@ -47,12 +49,14 @@ final class UnitRoutes {
         }
     }
 
-    record SignalsView(String unit, int minimumCount, int roundedTo, PeriodView current, List<PeriodView> course) {
+    /** The figures, and what the organisation rules advise on them (absent when the unit is not shown). */
+    record SignalsView(String unit, int minimumCount, int roundedTo, PeriodView current, List<PeriodView> course,
+                       JsonNode advice) {
 
-        static SignalsView of(TeamView view) {
+        static SignalsView of(TeamView view, JsonNode advice) {
             return new SignalsView(view.unit(), view.minimumCount(), Disclosure.BASE,
                     PeriodView.of(view.current(), view.minimumCount()),
-                    view.course().stream().map(period -> PeriodView.of(period, view.minimumCount())).toList());
+                    view.course().stream().map(period -> PeriodView.of(period, view.minimumCount())).toList(), advice);
         }
     }
 
@@ -89,11 +93,15 @@ final class UnitRoutes {
         if (!database.units().assignedTo(reader.name()).contains(unit)) {
             throw ApiProblem.notFound("There is no unit " + unit + " among your units.").raise();
         }
-        TeamView view = new TeamAggregator(engine.current().catalogue(), disclosure())
-                .view(unit, database.units().meetings(unit));
+        ProfilerEngine rules = engine.current();
+        TeamView view = new TeamAggregator(rules.catalogue(), disclosure()).view(unit, database.units().meetings(unit));
+        // The rules read the published cells only, so their advice tells no more than the figures beside it.
+        JsonNode advice = rules.advisesTeams()
+                ? view.signals().map(signals -> TeamAdviceJson.toJsonNode(rules.adviseTeam(signals))).orElse(null)
+                : null;
         audit.record(reader, Audit.READ_UNIT_SIGNALS, null, "unit " + unit);
         ctx.header("Cache-Control", "no-store");
-        ctx.json(SignalsView.of(view));
+        ctx.json(SignalsView.of(view, advice));
     }
 
     private Disclosure disclosure() {

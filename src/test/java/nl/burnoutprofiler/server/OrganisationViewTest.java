@@ -103,6 +103,12 @@ class OrganisationViewTest {
         assertThat(sleep.path("shownAs").asText()).isEqualTo("< 5");
         assertThat(response.body()).doesNotContain("team-a-", "anna", "SLEEP_PROBLEMS");
         assertThat(response.json().path("course")).hasSize(8);
+        JsonNode advice = response.json().path("advice");
+        assertThat(advice.path("actions")).extracting(action -> action.path("id").asText())
+                .contains("ORG_WORKLOAD", "ORG_ROOM_FOR_PROFESSIONAL_JUDGEMENT");
+        assertThat(advice.path("actions").get(0).path("basedOn")).allSatisfy(cell ->
+                assertThat(cell.path("code").asText()).isIn("HIGH_WORKLOAD", "AUTONOMY_FRUSTRATED", "CONTEXTUAL",
+                        "LOW_ENERGY_AFTER_WORK", "UNDETERMINED", "PRECONTEMPLATION", "CONTEMPLATION"));
     }
 
     @Test
@@ -114,6 +120,7 @@ class OrganisationViewTest {
         assertThat(response.json().path("current").path("shown").asBoolean()).isFalse();
         assertThat(response.json().path("current").has("cases")).isFalse();
         assertThat(response.json().path("current").path("signals")).isEmpty();
+        assertThat(response.json().has("advice")).as("no advice tells what the figures may not").isFalse();
     }
 
     @Test

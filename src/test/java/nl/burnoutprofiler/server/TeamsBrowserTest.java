@@ -118,6 +118,9 @@ class TeamsBrowserTest {
         assertThat(rowText("kind-CONTEXT", "UNPREDICTABLE_DECISIONS")).contains("< 5");
         assertThat(rowText("kind-EARLY_SIGNAL", "LOW_ENERGY_AFTER_WORK")).as("5 of 7").containsAnyOf("5 (", "10 (");
         assertThat(text("protection")).contains("nooit een casus");
+        WebElement workloadAction = browser.findElement(By.cssSelector("#advice li[data-action='ORG_WORKLOAD']"));
+        assertThat(workloadAction.getText()).contains("Hoge werkdruk").doesNotContain("ORG-0");
+        assertThat(browser.findElement(By.id("advice")).getText()).doesNotContain("seed", "L7");
         String page = browser.findElement(By.id("main")).getText();
         assertThat(page).doesNotContain("zt3-", "anna", "maria");
         chromium.screenshot("teams-02-lead-nl");
@@ -129,6 +132,7 @@ class TeamsBrowserTest {
                 "Basic needs under pressure"));
         assertThat(rowText("kind-CONTEXT", "HIGH_WORKLOAD")).contains("High workload");
         assertThat(text("protection")).contains("never see a case");
+        assertThat(text("advice")).contains("What the organisation can do");
         chromium.script("window.scrollTo(0, 0)");
         chromium.screenshot("teams-04-lead-en");
         browser.findElement(By.id("lang-switch")).click();

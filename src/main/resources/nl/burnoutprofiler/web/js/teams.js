@@ -92,6 +92,7 @@ function view(signals, codes) {
     return parts;
   }
   parts.push(el('p', { id: 'unit-cases', i18n: ['teams.cases', { cases: current.cases, k, base: signals.roundedTo }] }));
+  if (signals.advice) parts.push(advice(signals.advice, codes));
   for (const kind of KINDS) {
     const cells = current.signals.filter((cell) => cell.kind === kind);
     if (cells.length) parts.push(section(kind, cells, codes, k));
@@ -99,6 +100,28 @@ function view(signals, codes) {
   parts.push(course(signals, codes));
   parts.push(protection(k, signals.roundedTo));
   return parts;
+}
+
+// What the organisation rules advise on the shown figures; rule ids only inside the "why" panel.
+function advice(teamAdvice, codes) {
+  const box = el('section', { class: 'outcome-section team-advice', id: 'advice' },
+    el('h3', { i18n: ['teams.advice'] }));
+  if (!teamAdvice.actions.length) {
+    box.append(el('p', { i18n: ['teams.adviceNone'] }));
+    return box;
+  }
+  box.append(el('ol', { class: 'recommendations' }, teamAdvice.actions.map((action) => el('li', { 'data-action': action.id },
+    el('h4', {}, bi(action.title.nl, action.title.en)),
+    bi(action.rationale.nl, action.rationale.en, { block: true }),
+    el('p', { class: 'item-meta' },
+      t('teams.who'), ': ', action.who.map((who) => t('teams.who.' + who)).join(', '), ' · ',
+      t('teams.basedOn'), ': ',
+      action.basedOn.map((cell) => `${labelText(cell.kind, cell.code, codes)} (${Math.round(cell.share * 100)}%)`).join(', ')),
+    el('details', { class: 'why' },
+      el('summary', { i18n: ['teams.why'] }),
+      el('p', {}, t('teams.sources'), ': ', action.sources.join('; ')),
+      el('p', { class: 'hint' }, t('teams.rules'), ': ', action.rules.join(', ')))))));
+  return box;
 }
 
 function section(kind, cells, codes, k) {
