@@ -60,6 +60,15 @@ public final class AssessStream implements AutoCloseable {
         return streams.state();
     }
 
+    /** The partitions of the intake topic this instance works on now. */
+    public int assignedPartitions() {
+        return (int) streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .distinct()
+                .count();
+    }
+
     /** Waits until the instance has its partitions and processes them; false when it did not within the time. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -29,9 +29,6 @@ public record StreamSettings(String bootstrapServers, String applicationId, Stre
             StreamsConfig.NUM_STREAM_THREADS_CONFIG, StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG,
             StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG);
 
-    private static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED =
-            "processing.exception.handler.global.enabled";
-
     public StreamSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(applicationId, "applicationId");
@@ -52,8 +49,6 @@ public record StreamSettings(String bootstrapServers, String applicationId, Stre
     /** The Kafka Streams configuration: the extra properties, then the fixed ones. */
     public Properties kafkaProperties() {
         Properties properties = new Properties();
-        // Kafka 4.x warns at every start until this is set; 5.0 makes it the default. There is no global state here.
-        properties.put(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED, "true");
         properties.putAll(extra);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
