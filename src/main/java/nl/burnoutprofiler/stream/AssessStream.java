@@ -69,18 +69,6 @@ public final class AssessStream implements AutoCloseable {
                 .count();
     }
 
-    /** Waits until the instance has its partitions and processes them; false when it did not within the time. */
-    public boolean awaitRunning(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() - deadline > 0 || stopped.getCount() == 0) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
-    }
-
     /** Waits until the instance has stopped: closed, or failed (see {@link #failure()}). */
     public void awaitStopped() throws InterruptedException {
         stopped.await();

@@ -40,7 +40,8 @@ final class IntakeRecordAssessor {
         }
         Intake intake;
         try {
-            intake = new IntakeJson(validator, Clock.fixed(Instant.ofEpochMilli(timestamp), ZoneOffset.UTC)).read(value);
+            Clock recordDay = Clock.fixed(Instant.ofEpochMilli(timestamp), ZoneOffset.UTC);
+            intake = new IntakeJson(validator, recordDay).read(value);
         } catch (InvalidIntakeException e) {
             return new Verdict.Refused(Refusal.INVALID_INTAKE, e.problems());
         }
@@ -51,9 +52,9 @@ final class IntakeRecordAssessor {
             return new Verdict.Assessed(intake.caseId(), outcome);
         } catch (RuleExecutionException e) {
             // Only the rule's name: the exception's message may quote facts of the intake.
+            String rule = e.ruleName() == null ? "" : " (rule \"" + e.ruleName() + "\")";
             return new Verdict.Refused(Refusal.RULE_FAILURE, List.of(new FieldProblem("$", null,
-                    "the rule set failed on this intake" + (e.ruleName() == null ? "" : " (rule \"" + e.ruleName() + "\")")
-                            + "; replay it once the rules are fixed")));
+                    "the rule set failed on this intake" + rule + "; replay it once the rules are fixed")));
         }
     }
 }

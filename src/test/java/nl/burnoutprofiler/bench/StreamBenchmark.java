@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -148,7 +151,7 @@ public final class StreamBenchmark {
     }
 
     private static Map<String, String> kafkaSettings(String pairs) {
-        Map<String, String> settings = new java.util.TreeMap<>();
+        Map<String, String> settings = new TreeMap<>();
         for (String pair : pairs.split(";")) {
             if (!pair.isBlank()) {
                 String[] keyAndValue = pair.split("=", 2);
@@ -189,10 +192,10 @@ public final class StreamBenchmark {
     }
 
     private static void createTopics(String bootstrap, StreamTopics topics) throws Exception {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topics.intakes(), Optional.of(PARTITIONS), Optional.empty()),
-                    new org.apache.kafka.clients.admin.NewTopic(topics.outcomes(), Optional.of(PARTITIONS), Optional.empty()),
-                    new org.apache.kafka.clients.admin.NewTopic(topics.deadLetters(), Optional.of(1), Optional.empty()))).all().get();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topics.intakes(), Optional.of(PARTITIONS), Optional.empty()),
+                    new NewTopic(topics.outcomes(), Optional.of(PARTITIONS), Optional.empty()),
+                    new NewTopic(topics.deadLetters(), Optional.of(1), Optional.empty()))).all().get();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +100,7 @@ class AssessStreamIT {
                 1, OutcomeForm.FULL, KAFKA_SETTINGS));
         // Two partitions each: the outcomes awaited below before the stop come from both instances.
         awaitUntil(Duration.ofSeconds(60), "the partitions shared by both instances, log: " + log,
-                () -> inThisJvm.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
+                () -> inThisJvm.state() == KafkaStreams.State.RUNNING
                         && inThisJvm.assignedPartitions() == PARTITIONS / 2);
 
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -147,9 +150,9 @@ class AssessStreamIT {
         assertThat(duplicates).as("outcomes written twice").isEmpty();
         assertThat(outcomes).hasSize(intakes);
         assertThat(outcomes.keySet()).as("one outcome for each intake").containsAll(
-                java.util.stream.IntStream.range(0, intakes).mapToObj(n -> "gen-" + n).toList());
+                IntStream.range(0, intakes).mapToObj(n -> "gen-" + n).toList());
         // Every seventh, byte for byte (all of them would take seconds of a small machine's build).
-        IntakeJson intakeJson = new IntakeJson(new IntakeValidator(engine.catalogue()), java.time.Clock.systemUTC());
+        IntakeJson intakeJson = new IntakeJson(new IntakeValidator(engine.catalogue()), Clock.systemUTC());
         for (int n = 0; n < intakes; n += 7) {
             assertThat(outcomes.get("gen-" + n)).as("the outcome of gen-" + n)
                     .isEqualTo(OutcomeJson.writeCompactBytes(engine.assess(intakeJson.read(generated.line(n)))));

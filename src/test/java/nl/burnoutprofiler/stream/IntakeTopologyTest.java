@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.burnoutprofiler.TestEngine;
 import nl.burnoutprofiler.engine.Intake;
@@ -48,7 +50,8 @@ class IntakeTopologyTest {
                 .kafkaProperties();
         driver = new TopologyTestDriver(IntakeTopology.build(engine, TOPICS, form), properties);
         intakes = driver.createInputTopic(TOPICS.intakes(), new ByteArraySerializer(), new ByteArraySerializer());
-        outcomes = driver.createOutputTopic(TOPICS.outcomes(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        outcomes = driver.createOutputTopic(TOPICS.outcomes(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         refused = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }
@@ -65,7 +68,7 @@ class IntakeTopologyTest {
     }
 
     private static Intake read(ProfilerEngine engine, byte[] json) {
-        return new IntakeJson(new IntakeValidator(engine.catalogue()), java.time.Clock.systemUTC()).read(json);
+        return new IntakeJson(new IntakeValidator(engine.catalogue()), Clock.systemUTC()).read(json);
     }
 
     private static String utf8(byte[] bytes) {
@@ -86,7 +89,8 @@ class IntakeTopologyTest {
         TestRecord<byte[], byte[]> outcome = outcomes.readRecord();
         assertThat(utf8(outcome.key())).isEqualTo("c-0042");
         assertThat(outcome.value()).as("the outcome assess-batch writes for this intake, byte for byte")
-                .isEqualTo(OutcomeJson.writeCompactBytes(TestEngine.get().assess(read(TestEngine.get(), exampleIntake()))));
+                .isEqualTo(OutcomeJson.writeCompactBytes(TestEngine.get().assess(
+                        read(TestEngine.get(), exampleIntake()))));
         assertThat(JSON.readTree(outcome.value()).at("/presentation/primary").asText()).isEqualTo("PHYSIOLOGICAL");
         assertThat(outcomes.isEmpty()).isTrue();
         assertThat(refused.isEmpty()).isTrue();
@@ -110,7 +114,7 @@ class IntakeTopologyTest {
     @Test
     void theSameRecordAlwaysGivesTheSameOutcome() throws Exception {
         start(TestEngine.get(), OutcomeForm.FULL);
-        byte[] undated = JSON.writeValueAsBytes(((com.fasterxml.jackson.databind.node.ObjectNode)
+        byte[] undated = JSON.writeValueAsBytes(((ObjectNode)
                 JSON.readTree(exampleIntake())).without("date"));
 
         intakes.pipeInput("c-0042".getBytes(StandardCharsets.UTF_8), undated, MEETING_DAY);
@@ -177,7 +181,8 @@ class IntakeTopologyTest {
     @Test
     void anIntakeOnWhichARuleFailsGoesToTheDeadLetterTopicNamingTheRule() throws Exception {
         Map<String, String> files = new TreeMap<>(TestEngine.get().ruleFiles());
-        files.put("ruleset.properties", files.get("ruleset.properties").replaceFirst("(?m)^files=", "files=zz-fails.drl,"));
+        files.put("ruleset.properties",
+                files.get("ruleset.properties").replaceFirst("(?m)^files=", "files=zz-fails.drl,"));
         files.put("zz-fails.drl", """
                 package nl.burnoutprofiler.rules;
 
