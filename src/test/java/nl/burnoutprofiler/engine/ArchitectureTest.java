@@ -62,6 +62,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStreamServesTheCommandLineAndKnowsNothingOfTheServer() throws IOException {
+        for (Path file : javaFiles("src/main/java/nl/burnoutprofiler/stream")) {
+            assertThat(Files.readString(file)).as(file.toString())
+                    .doesNotContain("nl.burnoutprofiler.cli").doesNotContain("picocli")
+                    .doesNotContain("nl.burnoutprofiler.server").doesNotContain("nl.burnoutprofiler.store")
+                    .doesNotContain("System.out").doesNotContain("System.err");
+        }
+    }
+
+    @Test
     void theEngineNeverPrints() throws IOException {
         for (Path file : javaFiles("src/main/java/nl/burnoutprofiler/engine")) {
             assertThat(Files.readString(file)).as(file.toString())

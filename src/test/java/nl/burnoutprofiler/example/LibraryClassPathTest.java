@@ -26,7 +26,8 @@ class LibraryClassPathTest {
     private static final List<String> NOT_FOR_THE_ENGINE = List.of(
             "/io/javalin/", "/org/eclipse/jetty/", "/info/picocli/", "/ch/qos/logback/", "/com/h2database/",
             "/org/postgresql/", "/com/zaxxer/", "/org/flywaydb/", "/org/springframework/security/",
-            "/org/slf4j/jcl-over-slf4j/", "/ca/uhn/hapi/", "/org/hl7/fhir/", "/com/nimbusds/", "/org/seleniumhq/");
+            "/org/slf4j/jcl-over-slf4j/", "/ca/uhn/hapi/", "/org/hl7/fhir/", "/com/nimbusds/", "/org/seleniumhq/",
+            "/org/apache/kafka/");
 
     /** One class of each of those libraries. */
     private static final List<String> THEIR_CLASSES = List.of(
@@ -34,7 +35,7 @@ class LibraryClassPathTest {
             "ch.qos.logback.classic.Logger", "org.h2.Driver", "org.postgresql.Driver",
             "com.zaxxer.hikari.HikariDataSource", "org.flywaydb.core.Flyway",
             "org.springframework.security.crypto.password.PasswordEncoder", "ca.uhn.fhir.context.FhirContext",
-            "com.nimbusds.jose.JWSObject", "org.openqa.selenium.WebDriver");
+            "com.nimbusds.jose.JWSObject", "org.openqa.selenium.WebDriver", "org.apache.kafka.streams.KafkaStreams");
 
     private static String libraryClassPath;
     private static List<String> removed;
