@@ -110,9 +110,10 @@ public final class TeamAggregator {
             for (String code : codes) {
                 String key = kind + ":" + code;
                 OptionalInt count = disclosure.show(population, key, present.getOrDefault(key, 0));
+                // Each figure is rounded on its own; a count is never shown above the number of cases beside it.
+                int shown = Math.min(count.orElse(0), cases.getAsInt());
                 cells.add(count.isPresent()
-                        ? new TeamCell(kind, code, count.getAsInt(),
-                                (int) Math.round(100.0 * Math.min(count.getAsInt(), cases.getAsInt()) / cases.getAsInt()))
+                        ? new TeamCell(kind, code, shown, (int) Math.round(100.0 * shown / cases.getAsInt()))
                         : new TeamCell(kind, code, null, null));
             }
         });

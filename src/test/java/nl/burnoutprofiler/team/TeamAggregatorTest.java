@@ -115,6 +115,7 @@ class TeamAggregatorTest {
                 assertThat(shown % Disclosure.BASE).isZero();
                 assertThat(shown).isGreaterThanOrEqualTo(5).isBetween(withWorkload - 4, withWorkload + 4);
                 assertThat(current.cases() % Disclosure.BASE).isZero();
+                assertThat(shown).as("never more than the cases beside it").isLessThanOrEqualTo(current.cases());
             }
         }
     }

@@ -92,6 +92,7 @@ function view(signals, codes) {
     return parts;
   }
   parts.push(el('p', { id: 'unit-cases', i18n: ['teams.cases', { cases: current.cases, k, base: signals.roundedTo }] }));
+  parts.push(el('p', { id: 'print-note', class: 'print-only', i18n: ['teams.printNote', { k }] }));
   if (signals.advice) parts.push(advice(signals.advice, codes));
   for (const kind of KINDS) {
     const cells = current.signals.filter((cell) => cell.kind === kind);
@@ -125,13 +126,14 @@ function advice(teamAdvice, codes) {
 }
 
 function section(kind, cells, codes, k) {
-  const rows = cells.map((cell) => el('tr', { 'data-code': cell.code },
+  const rows = cells.map((cell) => el('tr', { 'data-code': cell.code, class: cell.count === undefined ? 'below-row' : false },
     el('th', { scope: 'row' }, label(kind, cell.code, codes)),
     cell.count === undefined
       ? el('td', { class: 'figure below-minimum', text: cell.shownAs, title: t('teams.belowTitle', { k }) })
       : el('td', { class: 'figure', text: `${cell.count} (${cell.share}%)` }),
     el('td', { class: 'share' }, cell.count === undefined ? null : shareBar(cell.share))));
-  return el('section', { class: 'outcome-section', id: `kind-${kind}` },
+  const nothingShown = cells.every((cell) => cell.count === undefined);
+  return el('section', { class: nothingShown ? 'outcome-section nothing-shown' : 'outcome-section', id: `kind-${kind}` },
     el('h3', { i18n: [`teams.kind.${kind}`] }),
     el('table', { class: 'data-table team-table' },
       el('thead', {}, el('tr', {},
