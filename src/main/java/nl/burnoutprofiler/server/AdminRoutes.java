@@ -223,6 +223,10 @@ final class AdminRoutes {
             throw ApiProblem.badField("name", name.length() > 100 ? null : name, Tokens.NAME_RULE).raise();
         }
         Role role = role(RequestBodies.requiredText(body, "role"));
+        if (role == Role.ORGANISATION) {
+            throw ApiProblem.badField("role", role.id(), "organisation users sign in with a password; there are no "
+                    + "organisation tokens").raise();
+        }
         String user = RequestBodies.optionalText(body, "user");
         String token = Secrets.newApiToken();
         ApiToken created;

@@ -33,6 +33,9 @@ public final class TokenStore {
         Objects.requireNonNull(role, "role");
         Jdbc.requireText(tokenHash, "token hash");
         Jdbc.requireText(createdBy, "creator");
+        if (role == Role.ORGANISATION) {
+            throw new IllegalArgumentException("organisation users sign in with a password and get no API tokens");
+        }
         boolean actsAsUser = role == Role.COACH || role == Role.CASE_MANAGER;
         if (actsAsUser && user == null) {
             throw new IllegalArgumentException("a " + role.id() + " token acts as a user: name the " + role.id());

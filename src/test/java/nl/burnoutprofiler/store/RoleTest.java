@@ -19,6 +19,6 @@ class RoleTest {
     void anUnknownIdNamesTheValidOnes() {
         assertThatThrownBy(() -> Role.fromId("boss"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown role 'boss'; valid roles: coach, case-manager, admin, integrator");
+                .hasMessage("unknown role 'boss'; valid roles: coach, case-manager, admin, integrator, organisation");
     }
 }

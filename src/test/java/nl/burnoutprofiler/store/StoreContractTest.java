@@ -192,6 +192,15 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void organisationUsersGetNoTokens() {
+        organisationLead("hanna");
+
+        assertThatThrownBy(() -> db.tokens().create("t", Role.ORGANISATION, null, "hash", "admin"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no API tokens");
+        assertThat(db.tokens().all()).isEmpty();
+    }
+
+    @Test
     void aCoachTokenActsAsACoach() {
         db.users().create("mia", "Mia", Role.CASE_MANAGER, "h", null);
 
