@@ -224,8 +224,8 @@ final class AdminRoutes {
         }
         Role role = role(RequestBodies.requiredText(body, "role"));
         if (role == Role.ORGANISATION) {
-            throw ApiProblem.badField("role", role.id(), "organisation users sign in with a password; there are no "
-                    + "organisation tokens").raise();
+            throw ApiProblem.badField("role", role.id(), "cannot be organisation: organisation users sign in with a "
+                    + "password and get no tokens").raise();
         }
         String user = RequestBodies.optionalText(body, "user");
         String token = Secrets.newApiToken();
