@@ -51,9 +51,7 @@ class ClientOutcomeUnchangedTest {
             }
         }
         OrganisationRuleLoadingTest.removeOrganisationRules(rules);
-        // Both compiled at load: the folder without organisation rules has no precompiled rule base, and the two ways
-        // of compiling may fire rules of equal standing in another order (the precompiled jar is compared by
-        // OutcomeEquivalence, README "Speed").
+        // Both compiled at load, as the folder without organisation rules has no precompiled rule base.
         ProfilerEngine withoutOrganisation = ProfilerEngine.fromDirectory(rules);
         ProfilerEngine withOrganisation = TestEngine.compiledAtLoad();
         assertThat(withoutOrganisation.advisesTeams()).isFalse();

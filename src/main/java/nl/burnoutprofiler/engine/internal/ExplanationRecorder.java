@@ -3,6 +3,7 @@ package nl.burnoutprofiler.engine.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,27 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
             RuleInfo rule = firing.rule();
             trace.add(new TraceEntry(rule.id(), rule.title(), rule.titleEn(), List.copyOf(facts)));
         }
+        sortRepeatedFirings(trace);
         return trace;
+    }
+
+    /**
+     * Orders the firings of one rule that follow each other by the facts they matched. In which order one rule's
+     * matches fire is up to the engine (a rule base compiled at load and a precompiled one differ), and the trace must
+     * not depend on it; the order between different rules stays the order they fired in.
+     */
+    private static void sortRepeatedFirings(List<TraceEntry> trace) {
+        int start = 0;
+        while (start < trace.size()) {
+            int end = start + 1;
+            while (end < trace.size() && trace.get(end).rule().equals(trace.get(start).rule())) {
+                end++;
+            }
+            if (end - start > 1) {
+                trace.subList(start, end).sort(Comparator.comparing(entry -> String.join("\n", entry.facts())));
+            }
+            start = end;
+        }
     }
 
     /** Keeps what a reader can understand: observations, rulers, conclusions and collected codes. */

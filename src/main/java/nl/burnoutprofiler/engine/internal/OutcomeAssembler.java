@@ -223,6 +223,10 @@ final class OutcomeAssembler {
                 against, reportedBy(intake, evidence, against));
     }
 
+    private static final Comparator<Conflict> CONFLICT_ORDER = Comparator
+            .comparing((Conflict conflict) -> String.join(",", conflict.rules()))
+            .thenComparing(conflict -> String.join(",", conflict.codes()));
+
     private static StageAssessment stage(List<Conclusion> conclusions) {
         Stage stage = Stage.UNDETERMINED;
         Map<Stage, StageScore> scores = new EnumMap<>(Stage.class);
@@ -244,6 +248,9 @@ final class OutcomeAssembler {
         List<Conflict> conflictList = new ArrayList<>();
         conflicts.forEach((conflict, rules) ->
                 conflictList.add(new Conflict(conflict.nl(), conflict.en(), conflict.codes(), List.copyOf(rules))));
+        // By rule and codes, not by firing order: rules of one group may fire in another order when the rule base is
+        // compiled at load than when it was precompiled, and the outcome must not depend on that.
+        conflictList.sort(CONFLICT_ORDER);
         return new StageAssessment(stage, evidence, scoreMap, conflictList);
     }
 
