@@ -15,7 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hl7.fhir.r4.model.OperationOutcome;
+
 import nl.burnoutprofiler.engine.FieldProblem;
+import nl.burnoutprofiler.fhir.Fhir;
 import nl.burnoutprofiler.json.JsonInput;
 
 /**
@@ -28,6 +31,7 @@ import nl.burnoutprofiler.json.JsonInput;
 final class BodySizeLimit implements Filter {
 
     static final int MAX_BYTES = JsonInput.MAX_BYTES;
+    private static final String FHIR = "/fhir/";
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -38,11 +42,21 @@ final class BodySizeLimit implements Filter {
             answer.setStatus(413);
             answer.setHeader("Connection", "close");
             answer.setHeader("X-Content-Type-Options", "nosniff");
-            answer.setContentType(ProfilerServer.PROBLEM_JSON + "; charset=utf-8");
-            answer.getOutputStream().write(ProfilerServer.problemJson(tooLarge()).getBytes(StandardCharsets.UTF_8));
+            // FHIR clients read every refusal as an OperationOutcome; everyone else gets the API's problem document.
+            boolean fhir = http.getRequestURI().startsWith(FHIR);
+            answer.setContentType((fhir ? "application/fhir+json" : ProfilerServer.PROBLEM_JSON) + "; charset=utf-8");
+            String body = fhir ? tooLargeOutcome() : ProfilerServer.problemJson(tooLarge());
+            answer.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new Bounded(http), response);
+    }
+
+    private static String tooLargeOutcome() {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.TOOCOSTLY)
+                .setDiagnostics("The request body is larger than " + MAX_BYTES + " bytes.");
+        return Fhir.context().newJsonParser().encodeResourceToString(outcome);
     }
 
     static ApiProblem tooLarge() {

@@ -93,7 +93,13 @@ class InputLimitsTest {
                 600L * 1024 * 1024);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICK);
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.body()).contains("\"status\":413").contains("larger than 1000000 bytes");
+        assertThat(answer.head().toLowerCase()).contains("content-type: application/fhir+json");
+        assertThat(answer.body()).contains("\"resourceType\":\"OperationOutcome\"").contains("too-costly")
+                .contains("larger than 1000000 bytes");
+
+        RawHttp.Answer api = new RawHttp(server.server().port()).declaredLength(ASSESS, Map.of(), 600L * 1024 * 1024);
+        assertThat(api.status()).isEqualTo(413);
+        assertThat(api.body()).contains("\"status\":413").contains("larger than 1000000 bytes");
     }
 
     // ---- text, lists, numbers, nesting
