@@ -34,6 +34,15 @@ final class RulesCommand implements Callable<Integer> {
         for (RuleInfo rule : engine.rules()) {
             out.printf("%-8s %-28s %s%n", rule.id(), rule.file() + ":" + rule.line(), rule.title());
         }
+        if (!engine.organisationRules().isEmpty()) {
+            out.println();
+            out.println("organisation rules (advice for a unit, from its shown team figures): "
+                    + engine.organisationRules().size() + " rules, " + engine.organisationActions().size()
+                    + " actions");
+            for (RuleInfo rule : engine.organisationRules()) {
+                out.printf("%-8s %-28s %s%n", rule.id(), rule.file() + ":" + rule.line(), rule.title());
+            }
+        }
         return 0;
     }
 }

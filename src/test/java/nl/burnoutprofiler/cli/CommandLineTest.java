@@ -179,6 +179,7 @@ class CommandLineTest {
     @Test
     void rulesListsEachRuleWithFileAndLine() {
         assertThat(run("rules", "--rules", "rules")).isZero();
-        assertThat(out.toString()).contains("SAF-001").contains("safety.drl:");
+        assertThat(out.toString()).contains("SAF-001").contains("safety.drl:")
+                .contains("organisation rules").contains("ORG-020").contains("organisation/needs.drl:");
     }
 }
