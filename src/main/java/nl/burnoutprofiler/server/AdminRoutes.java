@@ -23,11 +23,12 @@ import nl.burnoutprofiler.store.User;
 final class AdminRoutes {
 
     /** The rule set this server runs, and the one active in the database (null before the first activation). */
-    record RuleSetView(String ruleSetVersion, int rules, boolean precompiled, ActivationView activeInDatabase) {
+    record RuleSetView(String ruleSetVersion, int rules, int organisationRules, boolean precompiled,
+                       ActivationView activeInDatabase) {
 
         static RuleSetView of(ProfilerEngine engine, Optional<RuleSetStore.Activation> active) {
-            return new RuleSetView(engine.ruleSetVersion(), engine.rules().size(), engine.usesPrecompiledRules(),
-                    active.map(ActivationView::of).orElse(null));
+            return new RuleSetView(engine.ruleSetVersion(), engine.rules().size(), engine.organisationRules().size(),
+                    engine.usesPrecompiledRules(), active.map(ActivationView::of).orElse(null));
         }
     }
 

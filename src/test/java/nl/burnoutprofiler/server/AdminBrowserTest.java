@@ -75,7 +75,8 @@ class AdminBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElement(version, firstVersion));
         assertThat(browser.findElement(By.id("nav-admin")).getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.findElements(By.id("nav-cases"))).isEmpty();
-        assertThat(text("rule-set-count")).isEqualTo(String.valueOf(server.engine().rules().size()));
+        assertThat(text("rule-set-count")).isEqualTo(server.engine().rules().size() + ", en "
+                + server.engine().organisationRules().size() + " organisatieregels voor de teams");
         assertThat(text("rule-set-active")).as("the server activated its set at start")
                 .contains(firstVersion, "bij het starten");
         chromium.screenshot("admin-01-rules-users");

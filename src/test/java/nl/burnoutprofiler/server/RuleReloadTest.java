@@ -87,6 +87,7 @@ class RuleReloadTest {
         assertThat(after).startsWith("0.9.0+").isNotEqualTo(before);
         assertThat(response.json().path("precompiled").asBoolean()).as("edited rules are compiled at load").isFalse();
         assertThat(response.json().path("rules").asInt()).isGreaterThan(60);
+        assertThat(response.json().path("organisationRules").asInt()).as("reloaded with the set").isPositive();
         assertThat(ruleSetVersionOfAnAssessment()).isEqualTo(after);
         assertThat(admin.get("/api/v1/admin/rules").json().path("ruleSetVersion").asText()).isEqualTo(after);
         assertThat(assessedDuringReload).as("assessments answered while the new rule set was built").isPositive();

@@ -223,7 +223,8 @@ function renderRuleSet() {
   const rules = state.ruleSet;
   if (!rules) return;
   $('rule-set-version').textContent = rules.ruleSetVersion;
-  $('rule-set-count').textContent = String(rules.rules);
+  tx($('rule-set-count'), rules.organisationRules ? 'rules.countWithOrganisation' : 'rules.countOnly',
+    { rules: rules.rules, organisation: rules.organisationRules });
   $('rule-set-precompiled').textContent = t(rules.precompiled ? 'rules.precompiledYes' : 'rules.precompiledNo');
   $('rule-set').setAttribute('data-version', rules.ruleSetVersion);
   renderActiveRuleSet(rules.activeInDatabase, rules.ruleSetVersion);
