@@ -33,7 +33,6 @@ import nl.burnoutprofiler.store.Database;
 import nl.burnoutprofiler.store.NewIntake;
 import nl.burnoutprofiler.store.Role;
 import nl.burnoutprofiler.store.StoredIntake;
-import nl.burnoutprofiler.store.UnitStore;
 import nl.burnoutprofiler.store.User;
 
 /**
@@ -114,11 +113,7 @@ final class CaseRoutes {
             throw ApiProblem.badField("unit", given == null ? null : given.toString(),
                     "must be a unit label such as zorg-team-3, or null for none").raise();
         }
-        String unit = given.isNull() ? null : given.asText();
-        if (unit != null && !UnitStore.UNIT_LABEL.matcher(unit).matches()) {
-            throw ApiProblem.badField("unit", unit, "must be a pseudonymous label of at most 60 lower-case letters, "
-                    + "digits and hyphens, starting and ending with a letter or digit (such as zorg-team-3)").raise();
-        }
+        String unit = given.isNull() ? null : UnitRoutes.label(given.asText());
         Optional<String> owner = database.cases().ownerOf(caseId);
         if (owner.isEmpty() || !visibleCoaches(writer).contains(owner.get())) {
             audit.record(writer, Audit.READ_CASE_REFUSED, caseId,

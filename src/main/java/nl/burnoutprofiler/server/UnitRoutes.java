@@ -144,10 +144,10 @@ final class UnitRoutes {
         return label(ctx.pathParam("unit"));
     }
 
-    private static String label(String unit) {
+    /** The unit label, or a 400 naming the field {@code unit} and what a label is. */
+    static String label(String unit) {
         if (!UnitStore.UNIT_LABEL.matcher(unit).matches()) {
-            throw ApiProblem.badField("unit", unit, "must be a pseudonymous label of at most 60 lower-case letters, "
-                    + "digits and hyphens, starting and ending with a letter or digit (such as zorg-team-3)").raise();
+            throw ApiProblem.badField("unit", unit, "must be " + UnitStore.UNIT_LABEL_RULE).raise();
         }
         return unit;
     }

@@ -18,6 +18,9 @@ public final class UnitStore {
 
     /** A pseudonymous label such as {@code zorg-team-3}: lower-case letters, digits and hyphens, no names. */
     public static final Pattern UNIT_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?");
+    /** What {@link #UNIT_LABEL} asks, in words. */
+    public static final String UNIT_LABEL_RULE = "a pseudonymous label of at most 60 lower-case letters, digits and "
+            + "hyphens, starting and ending with a letter or digit (such as zorg-team-3)";
     public static final String SET_UNIT = "set-unit";
     public static final String ASSIGN_UNIT = "assign-unit";
     public static final String UNASSIGN_UNIT = "unassign-unit";
@@ -32,8 +35,7 @@ public final class UnitStore {
     public static String requireLabel(String unit) {
         Jdbc.requireText(unit, "unit");
         if (!UNIT_LABEL.matcher(unit).matches()) {
-            throw new IllegalArgumentException("a unit is a pseudonymous label of at most 60 lower-case letters, digits"
-                    + " and hyphens, starting and ending with a letter or digit (such as zorg-team-3)");
+            throw new IllegalArgumentException("a unit is " + UNIT_LABEL_RULE);
         }
         return unit;
     }

@@ -3,21 +3,28 @@ package nl.burnoutprofiler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -97,6 +104,17 @@ final class Browser implements AutoCloseable {
 
     Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Prints the page as Chromium does to A4 portrait, keeps the PDF beside the screenshots, and counts its pages. */
+    int printedPages(String name) throws IOException {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        Pdf pdf = ((PrintsPage) driver).print(options);
+        byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+        Files.write(SCREENSHOTS.resolve(name + ".pdf"), bytes);
+        return (int) Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(bytes, StandardCharsets.ISO_8859_1))
+                .results().count();
     }
 
     void screenshot(String name) throws IOException {

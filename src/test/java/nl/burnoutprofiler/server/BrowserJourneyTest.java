@@ -3,14 +3,10 @@ package nl.burnoutprofiler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,12 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Pdf;
-import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.print.PageSize;
-import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -143,10 +135,10 @@ class BrowserJourneyTest {
         assertNoInternalReferences("the outcome page");
 
         // The print for the case file fits on two A4 pages; "Alles afdrukken" prints everything.
-        int shortPages = printedPages("03-outcome-print");
+        int shortPages = chromium.printedPages("03-outcome-print");
         assertThat(shortPages).as("the short print").isBetween(1, 2);
         ((JavascriptExecutor) browser).executeScript("document.body.classList.add('print-full')");
-        assertThat(printedPages("03-outcome-print-full")).as("the full print").isGreaterThan(shortPages);
+        assertThat(chromium.printedPages("03-outcome-print-full")).as("the full print").isGreaterThan(shortPages);
         ((JavascriptExecutor) browser).executeScript("document.body.classList.remove('print-full')");
 
         // The second meeting, two weeks later: sleep has improved, and she wants to change.
@@ -250,22 +242,6 @@ class BrowserJourneyTest {
         type("notes", "Wil minder werken, maar laat het team niet vallen.");
     }
 
-    /** Prints the page as Chromium does to A4, keeps the PDF beside the screenshots, and counts its pages. */
-    private static int printedPages(String name) throws IOException {
-        PrintOptions options = new PrintOptions();
-        options.setPageSize(new PageSize(29.7, 21.0));
-        Pdf pdf = ((PrintsPage) browser).print(options);
-        byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
-        Path file = Path.of("target", "e2e-screenshots", name + ".pdf");
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-        Matcher pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(bytes, StandardCharsets.ISO_8859_1));
-        int count = 0;
-        while (pages.find()) {
-            count++;
-        }
-        return count;
-    }
 
     /** A coach never sees a seed file, a line range or a research-note section: sources are works. */
     private static void assertNoInternalReferences(String page) {

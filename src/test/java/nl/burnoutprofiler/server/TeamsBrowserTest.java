@@ -3,24 +3,15 @@ package nl.burnoutprofiler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Pdf;
-import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.print.PageSize;
-import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -133,7 +124,7 @@ class TeamsBrowserTest {
         String page = browser.findElement(By.id("main")).getText();
         assertThat(page).doesNotContain("zt3-", "anna", "maria");
         chromium.screenshot("teams-02-lead-nl");
-        assertThat(printedPages("teams-print-nl")).as("the one-page print for a management meeting").isEqualTo(1);
+        assertThat(chromium.printedPages("teams-print-nl")).as("the one-page print for a management meeting").isEqualTo(1);
         chromium.script("document.getElementById('course').scrollIntoView()");
         chromium.screenshot("teams-03-course-nl");
 
@@ -156,19 +147,4 @@ class TeamsBrowserTest {
         return browser.findElement(By.cssSelector("#" + section + " tr[data-code='" + code + "']")).getText();
     }
 
-    /** Prints the page as Chromium does to A4 portrait, keeps the PDF beside the screenshots, and counts its pages. */
-    private static int printedPages(String name) throws IOException {
-        PrintOptions options = new PrintOptions();
-        options.setPageSize(new PageSize(29.7, 21.0));
-        Pdf pdf = ((PrintsPage) browser).print(options);
-        byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
-        Path file = Browser.SCREENSHOTS.resolve(name + ".pdf");
-        Files.write(file, bytes);
-        Matcher pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(bytes, StandardCharsets.ISO_8859_1));
-        int count = 0;
-        while (pages.find()) {
-            count++;
-        }
-        return count;
-    }
 }

@@ -375,18 +375,28 @@ async function onUnitClick(event) {
   const button = event.target.closest('button.add-unit, button.remove-unit');
   if (!button) return;
   const username = button.dataset.username;
-  const status = $('user-status');
-  button.disabled = true;
-  try {
+  await userAction(button, async () => {
     if (button.classList.contains('add-unit')) {
       const unit = $(`unit-input-${username}`).value.trim();
       await postJson(`/api/v1/admin/users/${encodeURIComponent(username)}/units`, { unit });
-      setStatus(status, 'users.unitAdded', { username, unit });
-    } else {
-      const unit = button.dataset.unit;
-      await api('DELETE', `/api/v1/admin/users/${encodeURIComponent(username)}/units/${encodeURIComponent(unit)}`);
-      setStatus(status, 'users.unitRemoved', { username, unit });
+      return ['users.unitAdded', { username, unit }];
     }
+    const unit = button.dataset.unit;
+    await api('DELETE', `/api/v1/admin/users/${encodeURIComponent(username)}/units/${encodeURIComponent(unit)}`);
+    return ['users.unitRemoved', { username, unit }];
+  });
+}
+
+/**
+ * Runs what a button in the users table asks for, then shows its result (a status key and its parameters) or the
+ * error, reloads the users and the audit log.
+ */
+async function userAction(button, act) {
+  const status = $('user-status');
+  button.disabled = true;
+  try {
+    const [key, params] = await act();
+    setStatus(status, key, params);
     await loadUsers();
   } catch (error) {
     if (signedOut(error)) return;
@@ -490,28 +500,17 @@ async function onUserTableClick(event) {
   const button = event.target.closest('button.reset-password, button.deactivate-user');
   if (!button) return;
   const username = button.dataset.username;
-  const status = $('user-status');
   const deactivating = button.classList.contains('deactivate-user');
   if (!window.confirm(t(deactivating ? 'users.confirmDeactivate' : 'users.confirmReset', { username }))) return;
-  button.disabled = true;
-  try {
+  await userAction(button, async () => {
     if (deactivating) {
       await postJson(`/api/v1/admin/users/${encodeURIComponent(username)}/deactivation`, {});
-      setStatus(status, 'users.deactivated', { username });
-    } else {
-      const password = randomPassword();
-      await postJson(`/api/v1/admin/users/${encodeURIComponent(username)}/password`, { password });
-      setStatus(status, 'users.passwordReset', { username, password });
+      return ['users.deactivated', { username }];
     }
-    await loadUsers();
-  } catch (error) {
-    if (signedOut(error)) return;
-    button.disabled = false;
-    setStatus(status, null);
-    status.textContent = describeError(error);
-  }
-  status.focus();
-  refreshAudit();
+    const password = randomPassword();
+    await postJson(`/api/v1/admin/users/${encodeURIComponent(username)}/password`, { password });
+    return ['users.passwordReset', { username, password }];
+  });
 }
 
 // ---- tokens ----
