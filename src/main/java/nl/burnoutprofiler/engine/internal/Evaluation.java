@@ -2,10 +2,11 @@ package nl.burnoutprofiler.engine.internal;
 
 import java.util.List;
 
-import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.internal.event.rule.RuleEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.internal.event.rule.RuleEventManager;
 
 import nl.burnoutprofiler.engine.CompactOutcome;
 import nl.burnoutprofiler.engine.Intake;
@@ -44,7 +45,7 @@ public final class Evaluation {
         ExplanationRecorder recorder = new ExplanationRecorder(ruleSet.rules(), ruleSet.collectingDeclarations());
         KieSession session = ruleSet.sessions().newKieSession();
         try {
-            session.addEventListener((AgendaEventListener) recorder);
+            ((RuleEventManager) session).addEventListener((RuleEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
             session.insert(new Observations(intake.observations()));
             if (!intake.rulers().isEmpty()) {
@@ -67,7 +68,7 @@ public final class Evaluation {
             String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
             throw new RuleExecutionException(rule, "rule \"" + rule + "\" failed: " + e.getCause(), e);
         } finally {
-            session.removeEventListener((AgendaEventListener) recorder);
+            ((RuleEventManager) session).removeEventListener((RuleEventListener) recorder);
             session.removeEventListener((RuleRuntimeEventListener) recorder);
             // A pooled session is reset and handed back to the pool, ready for the next assessment.
             session.dispose();

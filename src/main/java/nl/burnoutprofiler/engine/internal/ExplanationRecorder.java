@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.rule.Match;
+import org.kie.internal.event.rule.RuleEventListener;
 
 import nl.burnoutprofiler.engine.Outcome.TraceEntry;
 import nl.burnoutprofiler.engine.RuleInfo;
@@ -25,8 +24,12 @@ import nl.burnoutprofiler.engine.RuleInfo;
  * rules run it only keeps references (the rule, the matched facts, what an accumulate collected); the text of the
  * trace is rendered once, when the outcome is assembled, and not at all for a compact outcome. One instance per
  * evaluation, never shared.
+ *
+ * <p>It hears firings as a {@link RuleEventListener}, the hook Drools itself uses for rule units, rather than as an
+ * {@code AgendaEventListener}: that one makes the session build an event object for every match created, cancelled
+ * and about to fire and for every agenda group pushed and popped, of which only the fired ones matter here.
  */
-final class ExplanationRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+final class ExplanationRecorder implements RuleEventListener, RuleRuntimeEventListener {
 
     /** A conclusion and the id of the rule that inserted it. */
     record Conclusion(Object fact, String ruleId) {
@@ -50,8 +53,7 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
     }
 
     @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
-        Match match = event.getMatch();
+    public void onAfterMatchFire(Match match) {
         // An accumulate matches no single fact; what it collected is bound to a declaration such as $codes.
         List<String> declarations = collecting.of(match);
         Object[] collected = declarations.isEmpty() ? NOTHING_COLLECTED : new Object[declarations.size()];
@@ -148,9 +150,22 @@ final class ExplanationRecorder extends DefaultAgendaEventListener implements Ru
                 end++;
             }
             if (end - start > 1) {
-                trace.subList(start, end).sort(Comparator.comparing(entry -> String.join("\n", entry.facts())));
+                sortByFacts(trace.subList(start, end));
             }
             start = end;
+        }
+    }
+
+    private static void sortByFacts(List<TraceEntry> firings) {
+        record Keyed(String key, TraceEntry entry) {
+        }
+        List<Keyed> keyed = new ArrayList<>(firings.size());
+        for (TraceEntry entry : firings) {
+            keyed.add(new Keyed(String.join("\n", entry.facts()), entry));
+        }
+        keyed.sort(Comparator.comparing(Keyed::key));
+        for (int i = 0; i < keyed.size(); i++) {
+            firings.set(i, keyed.get(i).entry());
         }
     }
 

@@ -65,11 +65,20 @@ final class OutcomeAssembler {
     private final Catalogue catalogue;
     private final String version;
     private final Map<String, RuleInfo> rulesById = new HashMap<>();
+    /** Per recommendation, avoid entry and question id, its sources as a coach reads them: prepared once. */
+    private final Map<String, List<String>> readableSources = new HashMap<>();
 
     OutcomeAssembler(Catalogue catalogue, String version, Map<String, RuleInfo> rulesByName) {
         this.catalogue = catalogue;
         this.version = version;
         rulesByName.values().forEach(rule -> rulesById.putIfAbsent(rule.id(), rule));
+        catalogue.recommendations().forEach(text -> prepareSources(text.id(), text.sources()));
+        catalogue.avoids().forEach(text -> prepareSources(text.id(), text.sources()));
+        catalogue.questions().forEach(text -> prepareSources(text.id(), text.sources()));
+    }
+
+    private void prepareSources(String id, List<String> sources) {
+        readableSources.putIfAbsent(id, List.copyOf(catalogue.bibliography().readable(nonNull(sources))));
     }
 
     Outcome assemble(Intake intake, List<Conclusion> conclusions, List<TraceEntry> trace) {
@@ -294,18 +303,17 @@ final class OutcomeAssembler {
         Set<String> referrals = new TreeSet<>();
         safety.flags().forEach(f -> referrals.add(f.referral()));
         boolean waiting = safety.status() != SafetyStatus.CLEAR;
-        List<Map.Entry<String, Vote>> ordered = votes.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, Vote> e) -> e.getValue().priority)
-                        .thenComparing(Map.Entry::getKey))
-                .toList();
-        List<Recommendation> result = new ArrayList<>();
+        List<Map.Entry<String, Vote>> ordered = new ArrayList<>(votes.entrySet());
+        ordered.sort(Comparator.comparingInt((Map.Entry<String, Vote> e) -> e.getValue().priority)
+                .thenComparing(Map.Entry::getKey));
+        List<Recommendation> result = new ArrayList<>(ordered.size());
         for (Map.Entry<String, Vote> entry : ordered) {
             RecommendationText text = catalogue.recommendation(entry.getKey()).orElseThrow();
             Vote vote = entry.getValue();
             decidingRules.put(text.id(), vote.decidingRule);
             result.add(new Recommendation(text.id(), result.size() + 1, vote.forType, text.nl(), text.en(),
                     text.rationaleNl(), text.rationaleEn(), nonNull(text.techniques()),
-                    nonNull(text.exampleQuestions()), catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(vote.rules),
+                    nonNull(text.exampleQuestions()), readableSources.get(text.id()), List.copyOf(vote.rules),
                     waiting && !referrals.contains(text.id())));
         }
         return result;
@@ -331,43 +339,62 @@ final class OutcomeAssembler {
 
     /** What to avoid, most pressing first (lowest priority of any rule that named it), then by id. */
     private List<Avoidance> avoid(List<Conclusion> conclusions) {
-        Map<String, Integer> priorities = new TreeMap<>();
-        Map<String, Set<String>> rules = new TreeMap<>();
+        Map<String, Mention> mentions = new HashMap<>();
         for (Conclusion c : conclusions) {
             if (c.fact() instanceof Avoid a) {
-                priorities.merge(a.id(), a.priority(), Math::min);
-                rules.computeIfAbsent(a.id(), k -> new TreeSet<>()).add(c.ruleId());
+                mentions.computeIfAbsent(a.id(), Mention::new).add(a.priority(), c.ruleId());
             }
         }
-        return priorities.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey))
-                .map(e -> {
-                    AvoidText text = catalogue.avoid(e.getKey()).orElseThrow();
-                    return new Avoidance(e.getKey(), text.nl(), text.en(), text.reasonNl(), text.reasonEn(),
-                            catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(rules.get(e.getKey())));
-                })
-                .toList();
+        List<Mention> ordered = Mention.ordered(mentions);
+        List<Avoidance> avoid = new ArrayList<>(ordered.size());
+        for (Mention mention : ordered) {
+            AvoidText text = catalogue.avoid(mention.id).orElseThrow();
+            avoid.add(new Avoidance(mention.id, text.nl(), text.en(), text.reasonNl(), text.reasonEn(),
+                    readableSources.get(mention.id), List.copyOf(mention.rules)));
+        }
+        return avoid;
     }
 
     private List<Question> questions(List<Conclusion> conclusions) {
-        Map<String, Integer> priorities = new LinkedHashMap<>();
-        Map<String, Set<String>> rules = new LinkedHashMap<>();
+        Map<String, Mention> mentions = new HashMap<>();
         for (Conclusion c : conclusions) {
             if (c.fact() instanceof Ask ask) {
-                priorities.merge(ask.id(), ask.priority(), Math::min);
-                rules.computeIfAbsent(ask.id(), k -> new TreeSet<>()).add(c.ruleId());
+                mentions.computeIfAbsent(ask.id(), Mention::new).add(ask.priority(), c.ruleId());
             }
         }
-        return priorities.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey))
-                .limit(MAX_QUESTIONS)
-                .map(e -> {
-                    QuestionText text = catalogue.question(e.getKey()).orElseThrow();
-                    return new Question(text.id(), text.nl(), text.en(), text.purposeNl(), text.purposeEn(),
-                            catalogue.bibliography().readable(nonNull(text.sources())), List.copyOf(rules.get(e.getKey())),
-                            text.observations());
-                })
-                .toList();
+        List<Mention> ordered = Mention.ordered(mentions);
+        List<Question> questions = new ArrayList<>(MAX_QUESTIONS);
+        for (Mention mention : ordered.subList(0, Math.min(MAX_QUESTIONS, ordered.size()))) {
+            QuestionText text = catalogue.question(mention.id).orElseThrow();
+            questions.add(new Question(text.id(), text.nl(), text.en(), text.purposeNl(), text.purposeEn(),
+                    readableSources.get(mention.id), List.copyOf(mention.rules), text.observations()));
+        }
+        return questions;
+    }
+
+    /** An avoid entry or a question as the rules named it: the most pressing priority any gave, and who named it. */
+    private static final class Mention {
+        private static final Comparator<Mention> MOST_PRESSING_FIRST =
+                Comparator.comparingInt((Mention m) -> m.priority).thenComparing(m -> m.id);
+
+        final String id;
+        int priority = Integer.MAX_VALUE;
+        final Set<String> rules = new TreeSet<>();
+
+        Mention(String id) {
+            this.id = id;
+        }
+
+        void add(int priority, String rule) {
+            this.priority = Math.min(this.priority, priority);
+            rules.add(rule);
+        }
+
+        static List<Mention> ordered(Map<String, Mention> mentions) {
+            List<Mention> ordered = new ArrayList<>(mentions.values());
+            ordered.sort(MOST_PRESSING_FIRST);
+            return ordered;
+        }
     }
 
     private static <T> List<T> nonNull(List<T> list) {
