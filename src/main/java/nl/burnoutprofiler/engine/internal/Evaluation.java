@@ -3,9 +3,9 @@ package nl.burnoutprofiler.engine.internal;
 import java.util.List;
 
 import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.internal.event.rule.RuleEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.internal.event.rule.RuleEventListener;
 import org.kie.internal.event.rule.RuleEventManager;
 
 import nl.burnoutprofiler.engine.CompactOutcome;

@@ -65,20 +65,22 @@ final class OutcomeAssembler {
     private final Catalogue catalogue;
     private final String version;
     private final Map<String, RuleInfo> rulesById = new HashMap<>();
-    /** Per recommendation, avoid entry and question id, its sources as a coach reads them: prepared once. */
-    private final Map<String, List<String>> readableSources = new HashMap<>();
+    /** Per recommendation, avoid entry and question, its sources as a coach reads them: prepared once. */
+    private final Map<String, List<String>> recommendationSources = new HashMap<>();
+    private final Map<String, List<String>> avoidSources = new HashMap<>();
+    private final Map<String, List<String>> questionSources = new HashMap<>();
 
     OutcomeAssembler(Catalogue catalogue, String version, Map<String, RuleInfo> rulesByName) {
         this.catalogue = catalogue;
         this.version = version;
         rulesByName.values().forEach(rule -> rulesById.putIfAbsent(rule.id(), rule));
-        catalogue.recommendations().forEach(text -> prepareSources(text.id(), text.sources()));
-        catalogue.avoids().forEach(text -> prepareSources(text.id(), text.sources()));
-        catalogue.questions().forEach(text -> prepareSources(text.id(), text.sources()));
+        catalogue.recommendations().forEach(text -> recommendationSources.put(text.id(), readable(text.sources())));
+        catalogue.avoids().forEach(text -> avoidSources.put(text.id(), readable(text.sources())));
+        catalogue.questions().forEach(text -> questionSources.put(text.id(), readable(text.sources())));
     }
 
-    private void prepareSources(String id, List<String> sources) {
-        readableSources.putIfAbsent(id, List.copyOf(catalogue.bibliography().readable(nonNull(sources))));
+    private List<String> readable(List<String> sources) {
+        return List.copyOf(catalogue.bibliography().readable(nonNull(sources)));
     }
 
     Outcome assemble(Intake intake, List<Conclusion> conclusions, List<TraceEntry> trace) {
@@ -313,7 +315,7 @@ final class OutcomeAssembler {
             decidingRules.put(text.id(), vote.decidingRule);
             result.add(new Recommendation(text.id(), result.size() + 1, vote.forType, text.nl(), text.en(),
                     text.rationaleNl(), text.rationaleEn(), nonNull(text.techniques()),
-                    nonNull(text.exampleQuestions()), readableSources.get(text.id()), List.copyOf(vote.rules),
+                    nonNull(text.exampleQuestions()), recommendationSources.get(text.id()), List.copyOf(vote.rules),
                     waiting && !referrals.contains(text.id())));
         }
         return result;
@@ -350,7 +352,7 @@ final class OutcomeAssembler {
         for (Mention mention : ordered) {
             AvoidText text = catalogue.avoid(mention.id).orElseThrow();
             avoid.add(new Avoidance(mention.id, text.nl(), text.en(), text.reasonNl(), text.reasonEn(),
-                    readableSources.get(mention.id), List.copyOf(mention.rules)));
+                    avoidSources.get(mention.id), List.copyOf(mention.rules)));
         }
         return avoid;
     }
@@ -367,7 +369,7 @@ final class OutcomeAssembler {
         for (Mention mention : ordered.subList(0, Math.min(MAX_QUESTIONS, ordered.size()))) {
             QuestionText text = catalogue.question(mention.id).orElseThrow();
             questions.add(new Question(text.id(), text.nl(), text.en(), text.purposeNl(), text.purposeEn(),
-                    readableSources.get(mention.id), List.copyOf(mention.rules), text.observations()));
+                    questionSources.get(mention.id), List.copyOf(mention.rules), text.observations()));
         }
         return questions;
     }
