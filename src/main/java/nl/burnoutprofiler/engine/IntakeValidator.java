@@ -50,27 +50,28 @@ public final class IntakeValidator {
         }
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);
-            String field = "observations[" + i + "]";
             if (o == null) {
-                problems.add(new FieldProblem(field, null, "must be an object with a code"));
+                problems.add(new FieldProblem(field(i), null, "must be an object with a code"));
                 continue;
             }
             if (o.code() == null || o.code().isEmpty()) {
-                problems.add(new FieldProblem(field + ".code", null, "is required"));
+                problems.add(new FieldProblem(field(i) + ".code", null, "is required"));
             } else if (!catalogue.hasCode(o.code())) {
-                problems.add(new FieldProblem(field + ".code", o.code(), "is not a code of the catalogue"));
+                problems.add(new FieldProblem(field(i) + ".code", o.code(), "is not a code of the catalogue"));
             } else {
                 Integer earlier = firstIndex.putIfAbsent(o.code(), i);
                 if (earlier != null) {
-                    problems.add(new FieldProblem(field + ".code", o.code(),
-                            "duplicates observations[" + earlier + "]; record each code once"));
+                    problems.add(new FieldProblem(field(i) + ".code", o.code(),
+                            "duplicates " + field(earlier) + "; record each code once"));
                 }
             }
             if (o.intensity() < MIN_INTENSITY || o.intensity() > MAX_INTENSITY) {
-                problems.add(new FieldProblem(field + ".intensity", String.valueOf(o.intensity()),
+                problems.add(new FieldProblem(field(i) + ".intensity", String.valueOf(o.intensity()),
                         "must be 1 (slight), 2 (clear) or 3 (strong)"));
             }
-            checkText(problems, field + ".note", o.note(), MAX_NOTE_CHARS);
+            if (o.note() != null) {
+                checkText(problems, field(i) + ".note", o.note(), MAX_NOTE_CHARS);
+            }
         }
         Rulers rulers = intake.rulers();
         checkRuler(problems, "rulers.importance", rulers.importance());
@@ -89,6 +90,11 @@ public final class IntakeValidator {
         if (!problems.isEmpty()) {
             throw new InvalidIntakeException(problems);
         }
+    }
+
+    /** The name of an observation's field, made only for a problem: most intakes have none. */
+    private static String field(int index) {
+        return "observations[" + index + "]";
     }
 
     public static FieldProblem tooManyObservations(int count) {
