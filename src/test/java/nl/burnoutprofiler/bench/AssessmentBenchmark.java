@@ -398,10 +398,7 @@ public final class AssessmentBenchmark {
             double slice = Math.min(1.0, WARMUP_S);
             RunResult[] warm = run(threads, cycle, call, slice, -1);
             warmed += slice;
-            warmRate = 0;
-            for (RunResult r : warm) {
-                warmRate += r.count / r.seconds;
-            }
+            warmRate = rate(warm);
             slices.add(String.format(Locale.ROOT, "%.0f", warmRate));
             boolean steady = previous > 0 && Math.abs(warmRate - previous) <= 0.05 * previous;
             if (warmed >= WARMUP_S && steady || warmed >= 4 * WARMUP_S) {
@@ -471,7 +468,8 @@ public final class AssessmentBenchmark {
         return new Ratio(ratios);
     }
 
-    private static double rate(RunResult[] results) {
+    /** Calls per second of all threads together. */
+    static double rate(RunResult[] results) {
         double rate = 0;
         for (RunResult r : results) {
             rate += r.count / r.seconds;
