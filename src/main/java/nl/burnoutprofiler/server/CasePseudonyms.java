@@ -1,12 +1,9 @@
 package nl.burnoutprofiler.server;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import nl.burnoutprofiler.store.KeyedHash;
 
 /**
  * The case id of an intake that an EHR filled in without one: a keyed hash (HMAC-SHA-256) of the CDS client and the
@@ -21,22 +18,13 @@ final class CasePseudonyms {
     private static final String PREFIX = "pt-";
     private static final int HASH_BYTES_KEPT = 16;
 
-    private final SecretKeySpec key;
+    private final KeyedHash hash;
 
     CasePseudonyms(byte[] key) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.hash = new KeyedHash(key);
     }
 
     String of(String client, String patientId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(client.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0); // so that ("ab", "c") and ("a", "bc") differ
-            byte[] hash = mac.doFinal(patientId.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(Arrays.copyOf(hash, HASH_BYTES_KEPT));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
-        }
+        return PREFIX + HexFormat.of().formatHex(Arrays.copyOf(hash.of(client, patientId), HASH_BYTES_KEPT));
     }
 }

@@ -1,7 +1,5 @@
 package nl.burnoutprofiler.server;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import nl.burnoutprofiler.store.KeyedHash;
 import nl.burnoutprofiler.store.SignInAttempts;
 
 /**
@@ -59,12 +55,12 @@ final class SignInThrottle {
     }
 
     private final SignInAttempts store;
-    private final SecretKeySpec key;
+    private final KeyedHash keyedHash;
     private final Clock clock;
 
     SignInThrottle(SignInAttempts store, byte[] key, Clock clock) {
         this.store = store;
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.keyedHash = new KeyedHash(key);
         this.clock = clock;
     }
 
@@ -107,17 +103,7 @@ final class SignInThrottle {
     }
 
     private String hash(String purpose, String account, String address) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            for (String part : List.of(purpose, account)) {
-                mac.update(part.getBytes(StandardCharsets.UTF_8));
-                mac.update((byte) 0); // so that ("ab", "c") and ("a", "bc") differ
-            }
-            return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(keyedHash.of(purpose, account, address));
     }
 
     /** An attempt counted in a budget's window; {@code last} when it was the budget's last one. */

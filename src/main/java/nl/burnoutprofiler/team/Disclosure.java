@@ -1,14 +1,10 @@
 package nl.burnoutprofiler.team;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.OptionalInt;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import nl.burnoutprofiler.engine.team.TeamSignals;
+import nl.burnoutprofiler.store.KeyedHash;
 
 /**
  * What of a count may be shown to the organisation. A count below the minimum k is not shown at all; a count from k
@@ -23,7 +19,7 @@ public final class Disclosure {
     /** Counts are shown as multiples of this. */
     public static final int BASE = 5;
 
-    private final SecretKeySpec key;
+    private final KeyedHash hash;
     private final int minimumCount;
 
     /**
@@ -35,7 +31,7 @@ public final class Disclosure {
             throw new IllegalArgumentException("the minimum count of cases shown is never below "
                     + TeamSignals.LEAST_MINIMUM + ": " + minimumCount);
         }
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.hash = new KeyedHash(key);
         this.minimumCount = minimumCount;
     }
 
@@ -64,16 +60,7 @@ public final class Disclosure {
 
     /** A uniform number in [0, 1) from the key, the population and the cell; times BASE compared with the remainder. */
     private double draw(String population, String cell) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(population.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            byte[] hash = mac.doFinal(cell.getBytes(StandardCharsets.UTF_8));
-            long bits = ByteBuffer.wrap(hash).getLong() >>> 11;
-            return bits / (double) (1L << 53);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
-        }
+        long bits = ByteBuffer.wrap(hash.of(population, cell)).getLong() >>> 11;
+        return bits / (double) (1L << 53);
     }
 }
