@@ -13,10 +13,8 @@ import java.util.Objects;
  */
 public final class SignInAttempts {
 
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
-
     private final Jdbc jdbc;
-    private volatile Instant nextPurge = Instant.MIN;
+    private final PurgeSchedule purges = new PurgeSchedule();
 
     SignInAttempts(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -36,10 +34,7 @@ public final class SignInAttempts {
     public Count take(String key, Duration window, Duration oldest, Instant now) {
         Objects.requireNonNull(key, "key");
         Instant ended = now.minus(window);
-        boolean purge = now.isAfter(nextPurge);
-        if (purge) {
-            nextPurge = now.plus(PURGE_INTERVAL);
-        }
+        boolean purge = purges.due(now);
         return jdbc.transaction("count a sign-in attempt", connection -> {
             if (purge) {
                 try (PreparedStatement forget = connection.prepareStatement(

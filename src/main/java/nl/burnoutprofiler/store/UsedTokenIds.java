@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -15,10 +14,8 @@ import java.util.HexFormat;
  */
 public final class UsedTokenIds {
 
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
-
     private final Jdbc jdbc;
-    private volatile Instant nextPurge = Instant.MIN;
+    private final PurgeSchedule purges = new PurgeSchedule();
 
     UsedTokenIds(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -33,10 +30,7 @@ public final class UsedTokenIds {
     public boolean firstUse(String id, Instant forgetAfter, Instant now) {
         Jdbc.requireText(id, "token id");
         String key = sha256(id);
-        boolean purge = now.isAfter(nextPurge);
-        if (purge) {
-            nextPurge = now.plus(PURGE_INTERVAL);
-        }
+        boolean purge = purges.due(now);
         return jdbc.transaction("record a token's use", connection -> {
             try (PreparedStatement forget = connection.prepareStatement(purge
                     ? "DELETE FROM used_token_ids WHERE forget_after < ?"
