@@ -4,14 +4,12 @@ import java.util.List;
 
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.internal.event.rule.RuleEventListener;
 import org.kie.internal.event.rule.RuleEventManager;
 
 import nl.burnoutprofiler.engine.CompactOutcome;
 import nl.burnoutprofiler.engine.Intake;
 import nl.burnoutprofiler.engine.Outcome;
-import nl.burnoutprofiler.engine.RuleExecutionException;
 import nl.burnoutprofiler.engine.facts.Observations;
 import nl.burnoutprofiler.engine.facts.PreviousStage;
 
@@ -58,15 +56,7 @@ public final class Evaluation {
             for (int i = PHASES.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
             }
-            int fired = session.fireAllRules(FIRING_LIMIT);
-            if (fired >= FIRING_LIMIT) {
-                String last = recorder.lastFiredRule();
-                throw new RuleExecutionException(last, "rules did not come to rest after " + FIRING_LIMIT
-                        + " firings; last rule fired: \"" + last + "\"", null);
-            }
-        } catch (ConsequenceException e) {
-            String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
-            throw new RuleExecutionException(rule, "rule \"" + rule + "\" failed: " + e.getCause(), e);
+            FiringToRest.fire(session, FIRING_LIMIT, "rules", recorder::lastFiredRule);
         } finally {
             ((RuleEventManager) session).removeEventListener((RuleEventListener) recorder);
             session.removeEventListener((RuleRuntimeEventListener) recorder);

@@ -3,9 +3,7 @@ package nl.burnoutprofiler.engine.internal;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
 
-import nl.burnoutprofiler.engine.RuleExecutionException;
 import nl.burnoutprofiler.engine.team.TeamAdvice;
 import nl.burnoutprofiler.engine.team.TeamSignal;
 import nl.burnoutprofiler.engine.team.TeamSignals;
@@ -32,15 +30,7 @@ public final class TeamEvaluation {
                     session.insert(signal);
                 }
             }
-            int fired = session.fireAllRules(FIRING_LIMIT);
-            if (fired >= FIRING_LIMIT) {
-                String last = recorder.lastFiredRule();
-                throw new RuleExecutionException(last, "organisation rules did not come to rest after " + FIRING_LIMIT
-                        + " firings; last rule fired: \"" + last + "\"", null);
-            }
-        } catch (ConsequenceException e) {
-            String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
-            throw new RuleExecutionException(rule, "rule \"" + rule + "\" failed: " + e.getCause(), e);
+            FiringToRest.fire(session, FIRING_LIMIT, "organisation rules", recorder::lastFiredRule);
         } finally {
             session.removeEventListener((AgendaEventListener) recorder);
             session.removeEventListener((RuleRuntimeEventListener) recorder);
